@@ -1,0 +1,412 @@
+//! Stage 4: find the body. The visible text is cut into blocks (one per
+//! paragraph, heading, list item...), containers are scored from the blocks
+//! they hold as Readability does (text length, commas, link density, the
+//! `[[score]]` hints of the rules), the best container and its good siblings
+//! are taken, and their blocks are filtered: boilerplate lines by the text
+//! rules, credit lines into `credits`, link lists, the headline, repeats.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::clean::Cleaned;
+use crate::parse::{BlockTag, Dom, Kind, NO_PARENT};
+use crate::text;
+
+/// A run of text under one block element.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub text: String,
+    /// Item index of the block element that owns the text.
+    pub owner: usize,
+    pub tag: BlockTag,
+    /// Text weight (see `text::weight`) and the part of it inside links.
+    pub weight: usize,
+    pub link_weight: usize,
+}
+
+impl Block {
+    pub fn link_density(&self) -> f32 {
+        self.link_weight as f32 / self.weight.max(1) as f32
+    }
+}
+
+/// Cuts the visible text of the page into blocks, in document order.
+pub fn blocks(dom: &Dom, cleaned: &Cleaned) -> Vec<Block> {
+    struct Open {
+        end: usize,
+        block: bool,
+        link: bool,
+    }
+    let mut out = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut owners: Vec<usize> = Vec::new(); // open block elements
+    let mut buf = String::new();
+    let mut pending = false;
+    let (mut w, mut lw, mut links) = (0usize, 0usize, 0usize);
+    let flush = |buf: &mut String,
+                 w: &mut usize,
+                 lw: &mut usize,
+                 owners: &[usize],
+                 out: &mut Vec<Block>| {
+        if !buf.is_empty() {
+            let owner = owners.last().copied().unwrap_or(0);
+            let tag = match dom.items[owner].kind {
+                Kind::Block(t) => t,
+                _ => BlockTag::Other,
+            };
+            out.push(Block {
+                text: std::mem::take(buf),
+                owner,
+                tag,
+                weight: *w,
+                link_weight: (*lw).min(*w),
+            });
+        }
+        *w = 0;
+        *lw = 0;
+    };
+    let n = dom.items.len();
+    let mut i = 0;
+    while i < n {
+        while stack.last().is_some_and(|o| o.end <= i) {
+            let o = stack.pop().expect("checked");
+            if o.block {
+                flush(&mut buf, &mut w, &mut lw, &owners, &mut out);
+                pending = false;
+                owners.pop();
+            }
+            if o.link {
+                links -= 1;
+            }
+        }
+        let item = dom.items[i];
+        if cleaned.dropped[i].is_some() {
+            // A dropped inline element still separates the words around it.
+            pending = true;
+            i = item.end as usize;
+            continue;
+        }
+        match item.kind {
+            Kind::Text => {
+                let t = dom.text(i).unwrap_or("");
+                let before = buf.len();
+                text::push_collapsed(&mut buf, t, &mut pending);
+                let added = text::weight(&buf[before..]);
+                w += added;
+                if links > 0 {
+                    lw += added;
+                }
+            }
+            Kind::Break => {
+                flush(&mut buf, &mut w, &mut lw, &owners, &mut out);
+                pending = false;
+            }
+            Kind::Block(_) => {
+                flush(&mut buf, &mut w, &mut lw, &owners, &mut out);
+                pending = false;
+                owners.push(i);
+                stack.push(Open {
+                    end: item.end as usize,
+                    block: true,
+                    link: false,
+                });
+            }
+            Kind::Link => {
+                links += 1;
+                stack.push(Open {
+                    end: item.end as usize,
+                    block: false,
+                    link: true,
+                });
+            }
+            Kind::Inline | Kind::Other => {}
+        }
+        i += 1;
+    }
+    flush(&mut buf, &mut w, &mut lw, &owners, &mut out);
+    out
+}
+
+/// The containers chosen as the body, as item indices (each with its subtree).
+#[derive(Debug, Default)]
+pub struct Choice {
+    pub containers: Vec<usize>,
+    /// Best-scoring candidates, best first: (item, score).
+    pub ranking: Vec<(usize, f32)>,
+}
+
+const MIN_BLOCK: usize = 25;
+
+fn tag_bonus(tag: &str) -> f32 {
+    match tag {
+        "div" | "article" | "section" | "main" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// Scores containers and picks the body, as Readability does.
+pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
+    let n = dom.items.len();
+    // Visible text and link text per subtree.
+    let mut sub_w = vec![0u32; n];
+    let mut sub_lw = vec![0u32; n];
+    for b in blocks {
+        sub_w[b.owner] += b.weight as u32;
+        sub_lw[b.owner] += b.link_weight as u32;
+    }
+    for i in (1..n).rev() {
+        let p = dom.items[i].parent;
+        if p != NO_PARENT {
+            sub_w[p as usize] += sub_w[i];
+            sub_lw[p as usize] += sub_lw[i];
+        }
+    }
+    let density = |i: usize| sub_lw[i] as f32 / sub_w[i].max(1) as f32;
+
+    let mut score: HashMap<usize, f32> = HashMap::new();
+    for b in blocks {
+        if b.weight < MIN_BLOCK
+            || !matches!(
+                b.tag,
+                BlockTag::Paragraph
+                    | BlockTag::Div
+                    | BlockTag::Pre
+                    | BlockTag::Cell
+                    | BlockTag::Quote
+                    | BlockTag::Heading(2..=6)
+                    | BlockTag::Other
+            )
+        {
+            continue;
+        }
+        let s = (1.0 + text::commas(&b.text) as f32 + (b.weight as f32 / 100.0).min(3.0))
+            * (1.0 - b.link_density());
+        for (level, a) in dom.ancestors(b.owner).take(5).enumerate() {
+            if dom.items[a].parent == NO_PARENT || dom.tag(a) == "html" {
+                break;
+            }
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            *score
+                .entry(a)
+                .or_insert_with(|| tag_bonus(dom.tag(a)) + cleaned.weight[a]) += s / div;
+        }
+    }
+    let mut ranking: Vec<(usize, f32)> = score
+        .iter()
+        .map(|(&i, &s)| (i, s * (1.0 - density(i))))
+        .collect();
+    ranking.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranking.truncate(5);
+    let final_score = |i: usize| score.get(&i).map(|s| s * (1.0 - density(i)));
+
+    let Some(&(mut top, top_score)) = ranking.first() else {
+        return Choice::default();
+    };
+    // Several strong candidates under one ancestor: the ancestor is the body.
+    let alternatives: Vec<usize> = ranking[1..]
+        .iter()
+        .filter(|(_, s)| *s >= 0.75 * top_score)
+        .map(|r| r.0)
+        .collect();
+    if alternatives.len() >= 3 {
+        for a in dom.ancestors(top) {
+            if dom.tag(a) == "body" || dom.tag(a) == "html" {
+                break;
+            }
+            if alternatives.iter().filter(|&&x| dom.contains(a, x)).count() >= 3 {
+                top = a;
+                break;
+            }
+        }
+    }
+    // Climb while the parent scores as well or better.
+    let mut last = final_score(top).unwrap_or(top_score);
+    let threshold = last / 3.0;
+    for p in dom.ancestors(top).collect::<Vec<_>>() {
+        if matches!(dom.tag(p), "body" | "html") {
+            break;
+        }
+        let Some(ps) = final_score(p) else { continue };
+        if ps < threshold {
+            break;
+        }
+        if ps > last {
+            top = p;
+            break;
+        }
+        last = ps;
+    }
+    // An only child says no more than its parent.
+    loop {
+        let p = dom.items[top].parent;
+        if p == NO_PARENT || matches!(dom.tag(p as usize), "body" | "html") {
+            break;
+        }
+        let visible_children = element_children(dom, p as usize)
+            .filter(|&c| cleaned.dropped[c].is_none() && sub_w[c] > 0)
+            .count();
+        if visible_children != 1 {
+            break;
+        }
+        top = p as usize;
+    }
+    // Good siblings join.
+    let top_final = final_score(top).unwrap_or(top_score);
+    let mut containers = vec![top];
+    let parent = dom.items[top].parent;
+    if parent != NO_PARENT {
+        let threshold = (top_final * 0.2).max(10.0);
+        let top_class = dom.element(top).and_then(|e| e.value().attr("class"));
+        let mut sibs = Vec::new();
+        for s in element_children(dom, parent as usize) {
+            if s == top {
+                sibs.push(s);
+                continue;
+            }
+            if cleaned.dropped[s].is_some() || sub_w[s] == 0 {
+                continue;
+            }
+            let class = dom.element(s).and_then(|e| e.value().attr("class"));
+            let bonus = if class.is_some() && class == top_class {
+                top_final * 0.2
+            } else {
+                0.0
+            };
+            let ok = final_score(s).is_some_and(|sc| sc + bonus >= threshold) || {
+                let is_p = matches!(dom.items[s].kind, Kind::Block(BlockTag::Paragraph));
+                let (len, ld) = (sub_w[s], density(s));
+                is_p && ((len > 80 && ld < 0.25)
+                    || (len > 0 && ld == 0.0 && text::ends_sentence(&dom.text_of(s))))
+            };
+            if ok {
+                sibs.push(s);
+            }
+        }
+        containers = sibs;
+    }
+    Choice {
+        containers,
+        ranking,
+    }
+}
+
+fn element_children(dom: &Dom, p: usize) -> impl Iterator<Item = usize> + '_ {
+    let end = dom.items[p].end as usize;
+    let mut j = p + 1;
+    std::iter::from_fn(move || {
+        while j < end {
+            let k = j;
+            j = dom.items[k].end as usize;
+            if matches!(
+                dom.items[k].kind,
+                Kind::Block(_) | Kind::Inline | Kind::Link | Kind::Break
+            ) {
+                return Some(k);
+            }
+        }
+        None
+    })
+}
+
+/// Why a block of the chosen containers was left out.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    Keep,
+    Rule(usize),
+    Credit,
+    LinkHeavy,
+    Headline,
+    Duplicate,
+}
+
+/// Blocks inside the chosen containers, in order, with their verdicts.
+pub fn select<'b>(
+    dom: &Dom,
+    choice: &Choice,
+    blocks: &'b [Block],
+    rules: &crate::rules::Rules,
+    headline: Option<&str>,
+    credits: &mut Vec<crate::credits::Credit>,
+) -> Vec<(&'b Block, Verdict)> {
+    let mut out: Vec<(&Block, Verdict)> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let head = headline.map(squash);
+    for b in blocks {
+        if !choice.containers.iter().any(|&c| dom.contains(c, b.owner)) {
+            continue;
+        }
+        let t = b.text.as_str();
+        let verdict = if let Some(found) = crate::credits::credit_line(t, &rules.credits) {
+            credits.extend(found);
+            Verdict::Credit
+        } else if let Some(r) = rules.drop_text(t) {
+            Verdict::Rule(r)
+        } else if b.weight >= 3 && b.link_density() > 0.5 {
+            Verdict::LinkHeavy
+        } else if head
+            .as_deref()
+            .is_some_and(|h| !h.is_empty() && squash(t) == *h)
+        {
+            Verdict::Headline
+        } else if !seen.insert(t) {
+            Verdict::Duplicate
+        } else {
+            Verdict::Keep
+        };
+        out.push((b, verdict));
+    }
+    // A lead or summary that repeats the start of a following paragraph goes.
+    let kept: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].1 == Verdict::Keep)
+        .collect();
+    for (k, &i) in kept.iter().enumerate() {
+        let a = lead_key(&out[i].0.text);
+        if a.chars().count() < 20 {
+            continue;
+        }
+        if kept[k + 1..].iter().take(3).any(|&j| {
+            out[j].0.text.len() > out[i].0.text.len() && squash(&out[j].0.text).starts_with(&a)
+        }) {
+            out[i].1 = Verdict::Duplicate;
+        }
+    }
+    out
+}
+
+/// Comparable form: no whitespace, lowercase.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !text::is_space(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A lead's comparable form, less a trailing ellipsis or "etc".
+fn lead_key(s: &str) -> String {
+    let t = s.trim_end_matches(['.', '…', ' ', '。']);
+    squash(t)
+}
+
+/// Does this look like an article rather than a listing of links to articles?
+/// A listing's body alternates link headlines (dropped as link-heavy) with
+/// short teasers; an article has prose and few link-only blocks.
+pub fn is_article(selected: &[(&Block, Verdict)]) -> bool {
+    let kept: Vec<&Block> = selected
+        .iter()
+        .filter(|(_, v)| *v == Verdict::Keep)
+        .map(|(b, _)| *b)
+        .collect();
+    let total: usize = kept.iter().map(|b| b.weight).sum();
+    let link_blocks = selected
+        .iter()
+        .filter(|(_, v)| *v == Verdict::LinkHeavy)
+        .count();
+    let longest = kept.iter().map(|b| b.weight).max().unwrap_or(0);
+    total >= 100 && longest >= 60 && !(link_blocks >= 4 && link_blocks * 2 >= kept.len())
+}

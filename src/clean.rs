@@ -1,0 +1,145 @@
+//! Stage 3: clean by rules. Every element is judged once against the compiled
+//! rules (selectors and class/id patterns); what a rule drops is hidden with
+//! its subtree, and the rule's index is kept so that `explain` can name it.
+//! Class/id drops are conditional: an element holding most of the page's text
+//! is a badly named wrapper, not boilerplate, and is kept.
+
+use std::collections::HashMap;
+
+use crate::parse::{BlockTag, Dom, Kind, NO_PARENT};
+use crate::rules::Rules;
+
+/// Why an element was removed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dropped {
+    /// By the rule with this index in `Rules::info`.
+    Rule(usize),
+}
+
+/// What cleaning decided, per item of the `Dom`.
+pub struct Cleaned {
+    /// The drop decision for items that were removed themselves.
+    pub dropped: Vec<Option<Dropped>>,
+    /// Score weight from `[[score]]` rules.
+    pub weight: Vec<f32>,
+    /// Text weight of each subtree (all text, before anything is dropped).
+    pub text_weight: Vec<u32>,
+}
+
+impl Cleaned {
+    /// Is item `i` removed, itself or through an ancestor?
+    pub fn is_hidden(&self, dom: &Dom, i: usize) -> bool {
+        self.dropped[i].is_some() || dom.ancestors(i).any(|a| self.dropped[a].is_some())
+    }
+}
+
+/// Share of the page's paragraph text (text in `<p>`) above which a class/id
+/// match does not drop an element: it holds the article, whatever its name.
+const PROTECT_SHARE: f32 = 0.3;
+
+pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
+    let n = dom.items.len();
+    // Is the nearest block ancestor of each node a <p>? (forward pass: parents first)
+    let mut in_p = vec![false; n];
+    for i in 0..n {
+        let it = dom.items[i];
+        in_p[i] = match it.kind {
+            Kind::Block(BlockTag::Paragraph) => true,
+            Kind::Block(_) => false,
+            _ => it.parent != NO_PARENT && in_p[it.parent as usize],
+        };
+    }
+    // Text weight per subtree, all text and paragraph text, by one backwards
+    // pass (children come after parents).
+    let mut text_weight = vec![0u32; n];
+    let mut prose = vec![0u32; n];
+    for i in (0..n).rev() {
+        if dom.items[i].kind == Kind::Text {
+            text_weight[i] = crate::text::weight(dom.text(i).unwrap_or("").trim()) as u32;
+            if in_p[i] {
+                prose[i] = text_weight[i];
+            }
+        }
+        let p = dom.items[i].parent;
+        if p != NO_PARENT {
+            text_weight[p as usize] = text_weight[p as usize].saturating_add(text_weight[i]);
+            prose[p as usize] = prose[p as usize].saturating_add(prose[i]);
+        }
+    }
+    let total_prose = prose.first().copied().unwrap_or(0).max(1) as f32;
+
+    let mut dropped = vec![None; n];
+    let mut weight = vec![0f32; n];
+    let mut cache = HashMap::new();
+    let mut i = 0;
+    while i < n {
+        let Some(el) = dom.element(i) else {
+            i += 1;
+            continue;
+        };
+        let v = rules.judge(el, &mut cache);
+        weight[i] = v.weight;
+        let drop = v.drop_by_selector.or_else(|| {
+            let protect = matches!(el.value().name(), "body" | "html")
+                || v.weight > 0.0
+                || prose[i] as f32 > PROTECT_SHARE * total_prose;
+            v.drop_by_class.filter(|_| !protect)
+        });
+        if let Some(rule) = drop {
+            dropped[i] = Some(Dropped::Rule(rule));
+            i = dom.items[i].end as usize; // nothing inside needs judging
+        } else {
+            i += 1;
+        }
+    }
+    Cleaned {
+        dropped,
+        weight,
+        text_weight,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(page: &str) -> Vec<(String, String)> {
+        let dom = Dom::parse(page);
+        let rules = Rules::builtin();
+        let c = clean(&dom, &rules);
+        (0..dom.items.len())
+            .filter_map(|i| {
+                let Dropped::Rule(r) = c.dropped[i]?;
+                let t = dom.text_of(i);
+                (!t.is_empty()).then(|| (t, rules.info[r].name.clone()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn drops_by_selector_and_class() {
+        let long = "word ".repeat(200);
+        let page = format!(
+            "<body><nav>Home News</nav><div class='article'><p>{long}</p>\
+             <div class='share-bar'>Share</div></div><div id='comments'>c</div></body>"
+        );
+        let got = names(&page);
+        assert!(
+            got.contains(&("Home News".into(), "navigation".into())),
+            "{got:?}"
+        );
+        assert!(got.contains(&("Share".into(), "share".into())), "{got:?}");
+        assert!(got.contains(&("c".into(), "comments".into())), "{got:?}");
+        assert!(!got.iter().any(|(t, _)| t.contains("word")), "{got:?}");
+    }
+
+    #[test]
+    fn a_wrapper_with_most_text_is_kept_despite_its_class() {
+        let long = "word ".repeat(200);
+        let page = format!(
+            "<body><div class='layout-sidebar'><p>{long}</p></div><div class='sidebar'>x</div></body>"
+        );
+        let got = names(&page);
+        assert_eq!(got, vec![("x".to_string(), "navigation".to_string())]);
+    }
+}

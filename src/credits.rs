@@ -1,0 +1,371 @@
+//! Credits: who wrote, reported, edited, photographed, translated or supplied
+//! the piece. Labels and their roles come from the `[[credit]]` rules; this
+//! module finds them in lines of text and cleans the names.
+
+use serde::Serialize;
+
+use crate::rules::CreditMatcher;
+use crate::text;
+
+/// One credited person or organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Credit {
+    /// One of `rules::ROLES`.
+    pub role: String,
+    /// The name as written, cleaned of labels, dates and contact details.
+    pub name: String,
+    /// The page's own word for the role ("Text", "责任编辑"), if it gave one.
+    pub label: Option<String>,
+}
+
+/// Longest line that can be a credit line.
+const MAX_LINE: usize = 200;
+/// Longest name.
+const MAX_NAME: usize = 60;
+
+/// If the whole line is made of credits ("Text: X", "By X and Y",
+/// "Column Editor in Chief: A Text Editor: B"), returns them.
+pub fn credit_line(line: &str, m: &CreditMatcher) -> Option<Vec<Credit>> {
+    let line = line.trim();
+    if line.is_empty() || line.chars().count() > MAX_LINE {
+        return None;
+    }
+    let line = strip_brackets(line);
+    // "By Jane Doe", "记者 张三", "文/李四"
+    if let Some(re) = &m.prefixes
+        && let Some(c) = re.captures(line)
+    {
+        let label = c.get(1).expect("group 1").as_str();
+        let rest = &line[c.get(0).expect("match").end()..];
+        // The rest may itself hold labelled credits: "By X Editor: Y".
+        let first_label = m
+            .labels
+            .as_ref()
+            .and_then(|l| l.captures(rest))
+            .map(|c| c.get(0).expect("match").start())
+            .unwrap_or(rest.len());
+        let role = m.role_of(label)?.to_string();
+        let mut out = names(&rest[..first_label], &role, label);
+        if out.is_empty() {
+            return None;
+        }
+        if first_label < rest.len() {
+            out.extend(labelled(&rest[first_label..], m, true)?);
+        }
+        return Some(out);
+    }
+    let found = labelled(line, m, true)?;
+    (!found.is_empty()).then_some(found)
+}
+
+/// Credits given with labels anywhere in a line ("Tech 2023-10-20 Source: Network").
+pub fn credits_in(line: &str, m: &CreditMatcher) -> Vec<Credit> {
+    if line.chars().count() > MAX_LINE {
+        return Vec::new();
+    }
+    labelled(line, m, false).unwrap_or_default()
+}
+
+/// Splits `line` at its labels. With `whole`, the line must start with a
+/// label and every name must look like a name.
+fn labelled(line: &str, m: &CreditMatcher, whole: bool) -> Option<Vec<Credit>> {
+    let re = m.labels.as_ref()?;
+    let mut found: Vec<(usize, usize, &str)> = Vec::new(); // label start, name start, label
+    for c in re.captures_iter(line) {
+        let g = c.get(1).expect("group 1");
+        found.push((g.start(), c.get(0).expect("match").end(), g.as_str()));
+    }
+    let first = found.first()?;
+    if whole && !line[..first.0].trim().is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (k, &(_, name_start, label)) in found.iter().enumerate() {
+        let name_end = found.get(k + 1).map_or(line.len(), |n| n.0);
+        let raw = &line[name_start..name_end];
+        let role = m.role_of(label)?.to_string();
+        // "Author: Published by Pudong": a name that starts with a prefix is re-labelled.
+        if let Some(pre) = &m.prefixes
+            && let Some(c) = pre.captures(raw.trim())
+        {
+            let l2 = c.get(1).expect("group 1").as_str();
+            if let Some(r2) = m.role_of(l2) {
+                let rest = &raw.trim()[c.get(0).expect("match").end()..];
+                out.extend(names(rest, r2, l2));
+                continue;
+            }
+        }
+        let got = names(raw, &role, label);
+        if whole && got.is_empty() && !raw.trim().is_empty() {
+            return None;
+        }
+        out.extend(got);
+    }
+    Some(out)
+}
+
+fn strip_brackets(s: &str) -> &str {
+    let t = s.trim();
+    for (a, b) in [('(', ')'), ('（', '）'), ('[', ']'), ('【', '】')] {
+        if let Some(inner) = t.strip_prefix(a).and_then(|x| x.strip_suffix(b)) {
+            return inner.trim();
+        }
+    }
+    t
+}
+
+/// Splits a run of names and cleans each.
+fn names(raw: &str, role: &str, label: &str) -> Vec<Credit> {
+    let person = !matches!(role, "source" | "publisher");
+    let mut parts: Vec<String> = Vec::new();
+    let cleaned = clean_name(raw);
+    if cleaned.is_empty() {
+        return Vec::new();
+    }
+    if person {
+        for p in split_names(&cleaned) {
+            parts.push(p);
+        }
+    } else {
+        parts.push(cleaned);
+    }
+    parts
+        .into_iter()
+        .filter(|p| looks_like_name(p, person))
+        .map(|name| Credit {
+            role: role.to_string(),
+            name,
+            label: Some(label.trim().to_string()),
+        })
+        .collect()
+}
+
+fn split_names(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in s.split([',', '，', '、', ';', '；', '&', '/', '|', '｜']) {
+        for p in split_and(part) {
+            let p = p.trim();
+            if p.is_empty() {
+                continue;
+            }
+            // Chinese names separated by spaces: "张三 李四".
+            if p.chars().all(|c| text::is_cjk(c) || c == ' ' || c == '·') && p.contains(' ') {
+                out.extend(p.split(' ').filter(|x| !x.is_empty()).map(str::to_string));
+            } else {
+                out.push(p.to_string());
+            }
+        }
+    }
+    out
+}
+
+fn split_and(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    loop {
+        let lower = rest.to_ascii_lowercase();
+        let cut = [" and ", " und ", " et ", " y ", "和", "与"]
+            .iter()
+            .filter_map(|sep| lower.find(sep).map(|i| (i, sep.len())))
+            .min();
+        match cut {
+            Some((i, len)) if rest.is_char_boundary(i) && rest.is_char_boundary(i + len) => {
+                out.push(&rest[..i]);
+                rest = &rest[i + len..];
+            }
+            _ => {
+                out.push(rest);
+                return out;
+            }
+        }
+    }
+}
+
+/// Removes what is not the name: emails, handles, dates, "Updated", "| Reuters",
+/// "Staff Writer", trailing punctuation.
+pub fn clean_name(raw: &str) -> String {
+    let mut s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Cut at the first thing that ends a name.
+    let stops = [
+        " | ",
+        "|",
+        "｜",
+        " - ",
+        " — ",
+        " – ",
+        "Updated",
+        "Published",
+        "Posted",
+        "Last updated",
+        "http",
+        "@",
+        " on ",
+        "  ",
+        "\u{3000}",
+    ];
+    for stop in stops {
+        if let Some(i) = s.find(stop)
+            && i > 0
+        {
+            s.truncate(i);
+        }
+    }
+    // Dates and times end a name too.
+    if let Some(i) = s.find(|c: char| c.is_ascii_digit())
+        && i > 0
+    {
+        s.truncate(i);
+    }
+    let trims: &[char] = &[
+        ' ', ',', '，', '.', ';', '；', ':', '：', '(', ')', '（', '）', '[', ']', '【', '】', '/',
+        '-', '·', '"', '\'',
+    ];
+    let mut s = s.trim_matches(trims).to_string();
+    for suffix in [
+        ", Staff Writer",
+        " Staff Writer",
+        ", Staff Reporter",
+        " Staff Reporter",
+        ", Correspondent",
+        ", Contributor",
+        ", Senior Writer",
+        " Staff",
+        "报道",
+        "报导",
+        "供稿",
+        "摄",
+    ] {
+        if let Some(x) = s.strip_suffix(suffix) {
+            s = x.trim_matches(trims).to_string();
+        }
+    }
+    s
+}
+
+fn looks_like_name(s: &str, person: bool) -> bool {
+    let n = s.chars().count();
+    if n < 2 && !s.chars().all(text::is_cjk) || n == 0 || n > MAX_NAME {
+        return false;
+    }
+    // Sentences are not names.
+    if s.split_whitespace().count() > 8 || text::ends_sentence(s) && !s.ends_with('.') {
+        return false;
+    }
+    // Latin names are capitalised words, bar particles ("de", "van", "bin").
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if person && s.chars().any(|c| c.is_alphabetic() && !text::is_cjk(c)) {
+        let capital = |w: &&&str| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        };
+        let caps = words.iter().filter(capital).count();
+        if !words.first().is_some_and(|w| capital(&w)) || caps * 2 < words.len() + 1 {
+            return false;
+        }
+    }
+    let lower = s.to_lowercase();
+    !matches!(
+        lower.as_str(),
+        "the" | "a" | "an" | "admin" | "unknown" | "none" | "null" | "undefined" | "staff"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rules;
+
+    fn line(s: &str) -> Vec<(String, String)> {
+        let r = Rules::builtin();
+        credit_line(s, &r.credits)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| (c.role, c.name))
+            .collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn seed_credit_lines() {
+        assert_eq!(
+            line("Text: Yang Zhenying"),
+            vec![pair("author", "Yang Zhenying")]
+        );
+        assert_eq!(line("Editor: Zhu Yikai"), vec![pair("editor", "Zhu Yikai")]);
+        assert_eq!(
+            line("Column Editor in Chief: Qin Hong Text Editor: Yang Rong"),
+            vec![
+                pair("chief_editor", "Qin Hong"),
+                pair("editor", "Yang Rong")
+            ]
+        );
+        assert_eq!(
+            line("Source of this article: Pudong released official WeChat"),
+            vec![pair("source", "Pudong released official WeChat")]
+        );
+        assert_eq!(
+            line("Source: Author: Published by Pudong"),
+            vec![pair("publisher", "Pudong")]
+        );
+    }
+
+    #[test]
+    fn chinese_credit_lines() {
+        assert_eq!(line("责任编辑：张三"), vec![pair("editor", "张三")]);
+        assert_eq!(line("来源：新华社"), vec![pair("source", "新华社")]);
+        assert_eq!(
+            line("（记者 张三 李四）"),
+            vec![pair("reporter", "张三"), pair("reporter", "李四")]
+        );
+        assert_eq!(line("文/王五"), vec![pair("author", "王五")]);
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(
+            line("By Jane Doe, John Roe and Ann Poe"),
+            vec![
+                pair("author", "Jane Doe"),
+                pair("author", "John Roe"),
+                pair("author", "Ann Poe")
+            ]
+        );
+        assert_eq!(
+            line("By Jane Doe | Reuters"),
+            vec![pair("author", "Jane Doe")]
+        );
+        assert_eq!(
+            line("Photo: Mark Lee/Getty Images").len(),
+            0,
+            "Photo is a caption label, not listed"
+        );
+        assert_eq!(
+            line("Translated by Li Hua"),
+            vec![pair("translator", "Li Hua")]
+        );
+    }
+
+    #[test]
+    fn sentences_are_not_credits() {
+        assert!(
+            line("By the end of the year, prices had risen by a third across the country.")
+                .is_empty()
+        );
+        assert!(line("Source code is available on the project's website for anyone.").is_empty());
+    }
+
+    #[test]
+    fn labels_inside_a_line() {
+        let r = Rules::builtin();
+        let got = credits_in("Tech 2023-10-20 12:42:26 Source: Network", &r.credits);
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            (got[0].role.as_str(), got[0].name.as_str()),
+            ("source", "Network")
+        );
+    }
+}

@@ -1,0 +1,343 @@
+//! Dates: parsing the forms pages write (ISO 8601, RFC 2822, "Oct. 20, 2023
+//! 12:42 p.m. ET", "20 October 2023", "2023年10月20日 12:42") into ISO 8601,
+//! keeping an offset only when the text states one.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate, Timelike};
+use regex::Regex;
+
+/// A point in time as precise as the page gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    pub date: NaiveDate,
+    /// Hour, minute and, when given, second.
+    pub time: Option<(u32, u32, Option<u32>)>,
+    /// Offset from UTC in minutes, when stated.
+    pub offset: Option<i32>,
+}
+
+impl Stamp {
+    pub fn iso(&self) -> String {
+        let mut s = format!(
+            "{:04}-{:02}-{:02}",
+            self.date.year(),
+            self.date.month(),
+            self.date.day()
+        );
+        if let Some((h, m, sec)) = self.time {
+            s.push_str(&format!("T{h:02}:{m:02}"));
+            if let Some(sec) = sec {
+                s.push_str(&format!(":{sec:02}"));
+            }
+            if let Some(o) = self.offset {
+                if o == 0 {
+                    s.push('Z');
+                } else {
+                    let sign = if o < 0 { '-' } else { '+' };
+                    s.push_str(&format!("{sign}{:02}:{:02}", o.abs() / 60, o.abs() % 60));
+                }
+            }
+        }
+        s
+    }
+}
+
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<y>(?:19|20)\d\d)\s*(?:[-/.]|年)\s*(?P<mo>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})(?:\s*日)?
+        (?:(?:\s*[T\s,]\s*|\s*(?:日|\()?\s*(?:[月火水木金土日]\)?)?\s*)
+           (?P<h>\d{1,2})\s*(?:[:：時时点])\s*(?P<mi>\d{2})(?:\s*(?:[:：分])\s*(?P<s>\d{2})(?:[.,]\d+)?)?(?:\s*[秒分])?
+           (?:\s*(?P<ampm>[ap]\.?\s?m\.?))?
+        )?
+        \s*(?P<tz>Z\b|[+-]\d{2}:?\d{2}\b|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|北京时间|\b(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|JST|KST|IST|AEST|AEDT|HKT|SGT)\b)?",
+    )
+    .expect("valid date regex")
+});
+
+static WORDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        (?:
+          (?P<mon1>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)
+        | (?P<d2>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon2>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?P<y2>(?:19|20)\d\d)
+        )
+        (?:[\s,]+(?:at\s+|-\s+|\|\s+)?(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))(?:[:.](?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?
+        (?:\s*(?P<tz>[+-]\d{2}:?\d{2}\b|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|\b(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|JST|KST|IST|AEST|AEDT|HKT|SGT)\b))?",
+    )
+    .expect("valid date regex")
+});
+
+fn month(s: &str) -> Option<u32> {
+    let m = s.get(..3)?.to_ascii_lowercase();
+    let i = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|x| *x == m)?;
+    Some(i as u32 + 1)
+}
+
+/// US zones: daylight time from the second Sunday of March to the first Sunday of November.
+fn us_dst(date: NaiveDate) -> bool {
+    let nth_sunday = |month: u32, n: u32| {
+        let first = NaiveDate::from_ymd_opt(date.year(), month, 1).expect("valid");
+        let to_sun = (7 - first.weekday().num_days_from_sunday()) % 7;
+        first + chrono::Days::new((to_sun + 7 * (n - 1)) as u64)
+    };
+    date >= nth_sunday(3, 2) && date < nth_sunday(11, 1)
+}
+
+fn zone_offset(tz: &str, date: NaiveDate) -> Option<i32> {
+    let t = tz.trim();
+    let upper = t.to_ascii_uppercase();
+    let us = |std: i32| {
+        Some(if us_dst(date) {
+            (std + 1) * 60
+        } else {
+            std * 60
+        })
+    };
+    match upper.as_str() {
+        "Z" | "GMT" | "UTC" => return Some(0),
+        "ET" => return us(-5),
+        "CT" => return us(-6),
+        "MT" => return us(-7),
+        "PT" => return us(-8),
+        "EST" => return Some(-300),
+        "EDT" => return Some(-240),
+        "CST" => return Some(-360),
+        "CDT" => return Some(-300),
+        "MST" => return Some(-420),
+        "MDT" => return Some(-360),
+        "PST" => return Some(-480),
+        "PDT" => return Some(-420),
+        "BST" => return Some(60),
+        "CET" => return Some(60),
+        "CEST" => return Some(120),
+        "JST" | "KST" => return Some(540),
+        "IST" => return Some(330),
+        "AEST" => return Some(600),
+        "AEDT" => return Some(660),
+        "HKT" | "SGT" => return Some(480),
+        _ => {}
+    }
+    if t == "北京时间" {
+        return Some(480);
+    }
+    let rest = upper
+        .trim_start_matches("GMT")
+        .trim_start_matches("UTC")
+        .trim();
+    let (sign, digits) = match rest.chars().next()? {
+        '+' => (1, &rest[1..]),
+        '-' => (-1, &rest[1..]),
+        _ => return None,
+    };
+    let digits: String = digits.chars().filter(|c| c.is_ascii_digit()).collect();
+    let (h, m) = match digits.len() {
+        1 | 2 => (digits.parse::<i32>().ok()?, 0),
+        3 => (digits[..1].parse().ok()?, digits[1..].parse().ok()?),
+        4 => (digits[..2].parse().ok()?, digits[2..].parse().ok()?),
+        _ => return None,
+    };
+    (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
+}
+
+fn build(y: i32, mo: u32, d: u32, c: &regex::Captures) -> Option<Stamp> {
+    let date = NaiveDate::from_ymd_opt(y, mo, d)?;
+    let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+    let time = match (num("h"), num("mi")) {
+        (Some(mut h), Some(m)) if h < 24 && m < 60 => {
+            if let Some(ap) = c.name("ampm") {
+                let pm = ap.as_str().to_ascii_lowercase().starts_with('p');
+                if h > 12 {
+                    return None;
+                }
+                h = match (pm, h) {
+                    (true, 12) => 12,
+                    (true, h) => h + 12,
+                    (false, 12) => 0,
+                    (false, h) => h,
+                };
+            }
+            Some((h, m, num("s").filter(|s| *s < 61)))
+        }
+        _ => None,
+    };
+    let offset = time
+        .and(c.name("tz"))
+        .and_then(|tz| zone_offset(tz.as_str(), date));
+    Some(Stamp { date, time, offset })
+}
+
+/// Finds the first date in `s`.
+pub fn find(s: &str) -> Option<Stamp> {
+    let a = NUMERIC.captures_iter(s).find_map(|c| {
+        let y = c["y"].parse().ok()?;
+        let stamp = build(y, c["mo"].parse().ok()?, c["d"].parse().ok()?, &c)?;
+        Some((c.get(0)?.start(), stamp))
+    });
+    let b = WORDY.captures_iter(s).find_map(|c| {
+        let (mon, d, y) = match c.name("mon1") {
+            Some(m) => (m, c.name("d1")?, c.name("y1")?),
+            None => (c.name("mon2")?, c.name("d2")?, c.name("y2")?),
+        };
+        let stamp = build(
+            y.as_str().parse().ok()?,
+            month(mon.as_str())?,
+            d.as_str().parse().ok()?,
+            &c,
+        )?;
+        Some((c.get(0)?.start(), stamp))
+    });
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
+        (a, b) => a.or(b).map(|x| x.1),
+    }
+}
+
+/// Parses a machine-readable value (meta content, JSON-LD, `datetime`).
+pub fn parse_value(s: &str) -> Option<Stamp> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if let Ok(dt) =
+        chrono::DateTime::parse_from_rfc3339(s).or_else(|_| chrono::DateTime::parse_from_rfc2822(s))
+    {
+        let n = dt.naive_local();
+        return Some(Stamp {
+            date: n.date(),
+            time: Some((n.hour(), n.minute(), Some(n.second()))),
+            offset: Some(dt.offset().local_minus_utc() / 60),
+        });
+    }
+    // Compact forms: 20231020, 20231020T124226.
+    if s.len() >= 8
+        && s[..8].bytes().all(|b| b.is_ascii_digit())
+        && (s.len() == 8 || s.as_bytes()[8] == b'T')
+    {
+        let date = NaiveDate::from_ymd_opt(
+            s[..4].parse().ok()?,
+            s[4..6].parse().ok()?,
+            s[6..8].parse().ok()?,
+        )?;
+        return Some(Stamp {
+            date,
+            time: None,
+            offset: None,
+        });
+    }
+    find(s)
+}
+
+/// A date in a URL path: /2023/10/20/, /2023-10-20/, /20231020/.
+pub fn from_url(url: &str) -> Option<Stamp> {
+    static URL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|\.|$|\d{2,})",
+        )
+        .expect("valid")
+    });
+    let c = URL.captures(url)?;
+    let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+    Some(Stamp {
+        date,
+        time: None,
+        offset: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(s: &str) -> Option<String> {
+        find(s).map(|x| x.iso())
+    }
+
+    #[test]
+    fn numeric_forms() {
+        assert_eq!(
+            iso("Tech 2023-10-20 12:42:26 Source: Network").as_deref(),
+            Some("2023-10-20T12:42:26")
+        );
+        assert_eq!(
+            iso("发布时间：2019-09-07 13:43").as_deref(),
+            Some("2019-09-07T13:43")
+        );
+        assert_eq!(
+            iso("2023年10月20日 12:42").as_deref(),
+            Some("2023-10-20T12:42")
+        );
+        assert_eq!(
+            iso("2023年10月20日12:42:26 北京时间").as_deref(),
+            Some("2023-10-20T12:42:26+08:00")
+        );
+        assert_eq!(iso("2023/10/20").as_deref(), Some("2023-10-20"));
+        assert_eq!(
+            iso("2023年10月20日 12時42分").as_deref(),
+            Some("2023-10-20T12:42")
+        );
+        assert_eq!(iso("2023-13-40"), None);
+    }
+
+    #[test]
+    fn wordy_forms() {
+        assert_eq!(
+            iso("Oct. 20, 2023 12:42 p.m. ET").as_deref(),
+            Some("2023-10-20T12:42-04:00")
+        );
+        assert_eq!(
+            iso("Updated January 5, 2023 at 9:05 am EST").as_deref(),
+            Some("2023-01-05T09:05-05:00")
+        );
+        assert_eq!(iso("20 October 2023").as_deref(), Some("2023-10-20"));
+        assert_eq!(
+            iso("Friday 20 October 2023 12.42 BST").as_deref(),
+            Some("2023-10-20T12:42+01:00")
+        );
+    }
+
+    #[test]
+    fn machine_values() {
+        let v = |s: &str| parse_value(s).map(|x| x.iso());
+        assert_eq!(
+            v("2023-10-20T12:42:26+08:00").as_deref(),
+            Some("2023-10-20T12:42:26+08:00")
+        );
+        assert_eq!(
+            v("2023-10-20T04:42:26Z").as_deref(),
+            Some("2023-10-20T04:42:26Z")
+        );
+        assert_eq!(
+            v("2023-10-20T12:42:26").as_deref(),
+            Some("2023-10-20T12:42:26")
+        );
+        assert_eq!(
+            v("Fri, 20 Oct 2023 12:42:26 +0000").as_deref(),
+            Some("2023-10-20T12:42:26Z")
+        );
+        assert_eq!(v("20231020").as_deref(), Some("2023-10-20"));
+        assert_eq!(v("2023-10-20").as_deref(), Some("2023-10-20"));
+    }
+
+    #[test]
+    fn urls() {
+        assert_eq!(
+            from_url("https://x.com/2023/10/20/story")
+                .map(|s| s.iso())
+                .as_deref(),
+            Some("2023-10-20")
+        );
+        assert_eq!(
+            from_url("https://x.com/news/20231020/123.html")
+                .map(|s| s.iso())
+                .as_deref(),
+            Some("2023-10-20")
+        );
+        assert_eq!(from_url("https://x.com/a/b"), None);
+    }
+}

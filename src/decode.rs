@@ -1,0 +1,372 @@
+//! Stage 1: bytes to text. Gzip is undone, binary formats are refused, and
+//! the encoding is found as a browser would: BOM, then the charset declared in
+//! the first bytes (meta charset, http-equiv, XML declaration), then sniffing
+//! (chardetng), with a declared charset overruled when the bytes contradict it.
+
+use std::borrow::Cow;
+use std::io::Read;
+
+use chardetng::EncodingDetector;
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+use crate::error::Error;
+
+/// How many leading bytes are searched for a declared charset. Browsers scan
+/// 1024; portals often put their meta tags after long scripts, so we look further.
+const PRESCAN: usize = 8192;
+
+/// Text decoded from a page, with the encoding used.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static Encoding,
+}
+
+/// Undoes gzip compression when the bytes start with gzip's magic number.
+/// `limit` bounds the decompressed size.
+pub fn gunzip_if_needed(bytes: &[u8], limit: usize) -> Result<Cow<'_, [u8]>, Error> {
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return Ok(Cow::Borrowed(bytes));
+    }
+    let mut out = Vec::new();
+    let mut reader = flate2::read::MultiGzDecoder::new(bytes).take(limit as u64 + 1);
+    reader
+        .read_to_end(&mut out)
+        .map_err(|e| Error::Gzip(e.to_string()))?;
+    if out.len() > limit {
+        return Err(Error::TooLarge {
+            size: out.len(),
+            limit,
+        });
+    }
+    Ok(Cow::Owned(out))
+}
+
+/// Refuses input that is empty or plainly not a web page.
+pub fn check_is_html(bytes: &[u8]) -> Result<(), Error> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::Empty);
+    }
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"%PDF-", "a PDF document"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"PK\x03\x04", "a ZIP archive"),
+        (b"\x1f\x8b", "gzip data inside gzip data"),
+        (b"\x7fELF", "an ELF executable"),
+        (b"BZh", "bzip2 data"),
+        (b"\xfd7zXZ\x00", "xz data"),
+        (b"\x28\xb5\x2f\xfd", "zstd data"),
+        (b"OggS", "an Ogg file"),
+        (b"RIFF", "a RIFF (WAV/AVI/WebP) file"),
+        (b"\x00\x00\x01\x00", "an ICO image"),
+        (b"wOFF", "a WOFF font"),
+        (b"wOF2", "a WOFF2 font"),
+    ];
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Err(Error::NotHtml(format!("the bytes are {what}")));
+        }
+    }
+    // UTF-16 text is full of NULs, so only judge binary-ness after ruling it out.
+    if utf16_without_bom(bytes).is_none() {
+        let head = &bytes[..bytes.len().min(4096)];
+        let control = head
+            .iter()
+            .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
+            .count();
+        if control * 10 > head.len() {
+            return Err(Error::NotHtml(
+                "the bytes look binary (many control characters)".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Decodes `bytes`, choosing the encoding as described in the module docs.
+/// `forced` is a label given by the user, which wins over everything.
+pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Decoded {
+    let encoding = forced.unwrap_or_else(|| detect(bytes));
+    let (text, _, _) = encoding.decode(bytes); // strips a BOM of the same encoding
+    Decoded {
+        text: text.into_owned(),
+        encoding,
+    }
+}
+
+/// Looks up an encoding label as browsers do ("gb2312" is GBK, "latin1" is windows-1252).
+pub fn encoding_for_label(label: &str) -> Result<&'static Encoding, Error> {
+    Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| Error::UnknownEncoding(label.into()))
+}
+
+/// Chooses the encoding of a page.
+pub fn detect(bytes: &[u8]) -> &'static Encoding {
+    if let Some((enc, _)) = Encoding::for_bom(bytes) {
+        return enc;
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return enc;
+    }
+    let head = &bytes[..bytes.len().min(PRESCAN)];
+    let utf8_ok = std::str::from_utf8(bytes).is_ok();
+    match declared_charset(head) {
+        Some(declared) => {
+            if declared == UTF_8 {
+                if utf8_ok || mostly_utf8(bytes) {
+                    return UTF_8;
+                }
+                // Declared UTF-8 but it is not: trust the bytes.
+                return sniff(bytes);
+            }
+            // A legacy charset declared over bytes that are valid, non-ASCII
+            // UTF-8 (the "gb2312 page saved as UTF-8" case): UTF-8 wins, since
+            // legacy multi-byte text is almost never valid UTF-8 by chance.
+            if utf8_ok && !bytes.is_ascii() {
+                return UTF_8;
+            }
+            if has_errors(declared, bytes) {
+                let guess = sniff(bytes);
+                if !has_errors(guess, bytes) {
+                    return guess;
+                }
+            }
+            declared
+        }
+        None if utf8_ok => UTF_8,
+        None => sniff(bytes),
+    }
+}
+
+fn sniff(bytes: &[u8]) -> &'static Encoding {
+    let mut det = EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
+    det.feed(bytes, true);
+    det.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+fn has_errors(enc: &'static Encoding, bytes: &[u8]) -> bool {
+    let (_, _, errors) = enc.decode(bytes);
+    errors
+}
+
+/// True when at most a small share of the non-ASCII sequences are broken UTF-8:
+/// a UTF-8 page with a few stray bytes stays UTF-8.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    let (mut good, mut bad) = (0usize, 0usize);
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                good += s.chars().filter(|c| !c.is_ascii()).count();
+                break;
+            }
+            Err(e) => {
+                let (valid, after) = rest.split_at(e.valid_up_to());
+                // SAFETY-free: `valid` is valid UTF-8 by construction.
+                good += std::str::from_utf8(valid)
+                    .map(|s| s.chars().filter(|c| !c.is_ascii()).count())
+                    .unwrap_or(0);
+                bad += 1;
+                let skip = e.error_len().unwrap_or(after.len()).max(1);
+                rest = &after[skip.min(after.len())..];
+                if rest.is_empty() {
+                    break;
+                }
+            }
+        }
+    }
+    bad * 20 <= good
+}
+
+/// UTF-16 without a BOM shows as NULs in every other byte of ASCII markup.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(1024) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let even_nul = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    if odd_nul * 10 > pairs * 6 && even_nul * 10 < pairs {
+        Some(UTF_16LE)
+    } else if even_nul * 10 > pairs * 6 && odd_nul * 10 < pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// The charset declared in `<meta charset>`, `<meta http-equiv content>` or an
+/// XML declaration, as an encoding. UTF-16 declared in a meta tag means UTF-8
+/// (the bytes could not have been read as ASCII otherwise), as in the HTML spec.
+pub fn declared_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    if lower.starts_with(b"<?xml")
+        && let Some(end) = memchr::memmem::find(&lower, b"?>")
+        && let Some(label) = attr_value(&lower[..end], b"encoding")
+    {
+        return label_to_encoding(label);
+    }
+    let mut pos = 0;
+    while let Some(at) = memchr::memmem::find(&lower[pos..], b"<meta") {
+        let start = pos + at + 5;
+        let end = memchr::memchr(b'>', &lower[start..]).map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if let Some(enc) = attr_value(tag, b"charset").and_then(label_to_encoding) {
+            return Some(enc);
+        }
+        if attr_value(tag, b"http-equiv").is_some_and(|v| v == b"content-type")
+            && let Some(content) = attr_value(tag, b"content")
+            && let Some(i) = memchr::memmem::find(content, b"charset")
+        {
+            let rest = &content[i + 7..];
+            let rest = rest.trim_ascii_start();
+            if let Some(rest) = rest.strip_prefix(b"=") {
+                let rest = rest.trim_ascii_start();
+                let rest = rest.strip_prefix(b"\"").unwrap_or(rest);
+                let rest = rest.strip_prefix(b"'").unwrap_or(rest);
+                let label_end = rest
+                    .iter()
+                    .position(|b| matches!(b, b';' | b'"' | b'\'' | b' '))
+                    .unwrap_or(rest.len());
+                if let Some(enc) = label_to_encoding(&rest[..label_end]) {
+                    return Some(enc);
+                }
+            }
+        }
+        pos = end;
+    }
+    None
+}
+
+fn label_to_encoding(label: &[u8]) -> Option<&'static Encoding> {
+    let enc = Encoding::for_label(label.trim_ascii())?;
+    if enc == UTF_16LE || enc == UTF_16BE {
+        return Some(UTF_8);
+    }
+    Some(enc)
+}
+
+/// Value of attribute `name` in the inside of a (lowercased) tag.
+fn attr_value<'a>(tag: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
+    let mut pos = 0;
+    while let Some(at) = memchr::memmem::find(&tag[pos..], name) {
+        let i = pos + at;
+        pos = i + name.len();
+        let before_ok = i == 0
+            || matches!(
+                tag[i - 1],
+                b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'"' | b'\''
+            );
+        let rest = tag[pos..].trim_ascii_start();
+        if !before_ok || !rest.starts_with(b"=") {
+            continue;
+        }
+        let rest = rest[1..].trim_ascii_start();
+        return Some(match rest.first() {
+            Some(&q @ (b'"' | b'\'')) => {
+                let body = &rest[1..];
+                &body[..memchr::memchr(q, body).unwrap_or(body.len())]
+            }
+            _ => {
+                let end = rest
+                    .iter()
+                    .position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>' | b';' | b'"' | b'\''))
+                    .unwrap_or(rest.len());
+                &rest[..end]
+            }
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gbk(s: &str) -> Vec<u8> {
+        encoding_rs::GBK.encode(s).0.into_owned()
+    }
+
+    #[test]
+    fn meta_charset_and_http_equiv() {
+        assert_eq!(
+            declared_charset(b"<meta charset=\"gb2312\">"),
+            Some(encoding_rs::GBK)
+        );
+        assert_eq!(
+            declared_charset(
+                b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=big5\">"
+            ),
+            Some(encoding_rs::BIG5)
+        );
+        assert_eq!(
+            declared_charset(b"<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>"),
+            Some(encoding_rs::SHIFT_JIS)
+        );
+        assert_eq!(declared_charset(b"<meta name=x content=y>"), None);
+    }
+
+    #[test]
+    fn declared_gbk_is_used() {
+        let mut page = b"<html><head><meta charset=gb2312></head><body>".to_vec();
+        page.extend(gbk("新华社北京电，这是一篇新闻报道。"));
+        let d = decode(&page, None);
+        assert_eq!(d.encoding, encoding_rs::GBK);
+        assert!(d.text.contains("新华社北京电"));
+    }
+
+    #[test]
+    fn gb2312_label_over_utf8_bytes_is_utf8() {
+        let page = "<meta charset=gb2312><p>新华社北京电，这是一篇新闻报道。</p>".as_bytes();
+        assert_eq!(detect(page), UTF_8);
+    }
+
+    #[test]
+    fn undeclared_gbk_is_sniffed() {
+        let mut page = b"<html><body><p>".to_vec();
+        page.extend(gbk(
+            "中华人民共和国国务院新闻办公室今天举行新闻发布会，介绍经济运行情况。",
+        ));
+        assert_eq!(detect(&page), encoding_rs::GBK);
+    }
+
+    #[test]
+    fn utf8_declared_over_gbk_bytes_is_sniffed() {
+        let mut page = b"<meta charset=utf-8><p>".to_vec();
+        page.extend(gbk(
+            "中华人民共和国国务院新闻办公室今天举行新闻发布会，介绍经济运行情况。",
+        ));
+        assert_eq!(detect(&page), encoding_rs::GBK);
+    }
+
+    #[test]
+    fn boms_and_utf16() {
+        assert_eq!(detect(b"\xef\xbb\xbf<p>x</p>"), UTF_8);
+        let le: Vec<u8> = "<html><p>hello world</p></html>"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert_eq!(detect(&le), UTF_16LE);
+        let be: Vec<u8> = "<html><p>hello world</p></html>"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(detect(&be), UTF_16BE);
+        assert!(check_is_html(&le).is_ok());
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(matches!(
+            check_is_html(b"\x89PNG\r\n\x1a\n...."),
+            Err(Error::NotHtml(_))
+        ));
+        assert!(matches!(check_is_html(b"%PDF-1.7"), Err(Error::NotHtml(_))));
+        assert!(matches!(check_is_html(&[0u8; 100]), Err(Error::NotHtml(_))));
+        assert!(matches!(check_is_html(b"  \n"), Err(Error::Empty)));
+        assert!(check_is_html(b"<p>hi</p>").is_ok());
+    }
+}

@@ -1,0 +1,318 @@
+//! copydesk turns saved news pages into clean, structured JSON.
+//!
+//! The pipeline, one module a stage:
+//! 1. [`decode`]: bytes to text (gzip, BOM, declared charset, sniffing);
+//! 2. [`parse`]: text to a tree, laid out flat for loops without recursion;
+//! 3. [`clean`]: the [`rules`] remove ads, navigation, share bars...;
+//! 4. [`body`]: the article body is found and its blocks filtered;
+//! 5. [`metadata`], [`date`], [`credits`]: headline, time, credits, url...;
+//! 6. [`output`]: the [`Article`] and its JSON.
+//!
+//! ```
+//! let page = b"<html><head><title>Rain - The Daily</title></head><body><h1>Rain</h1>\
+//!     <p>It rained all day in the city, and the river rose by two metres before the evening, \
+//!     flooding the lower streets, closing the bridges and keeping thousands of commuters at home \
+//!     for the night while crews worked to clear the drains.</p></body></html>";
+//! let article = copydesk::extract(page, &copydesk::Options::default()).unwrap();
+//! assert_eq!(article.headline.as_deref(), Some("Rain"));
+//! assert_eq!(article.paragraphs.len(), 1);
+//! ```
+
+pub mod body;
+pub mod clean;
+pub mod credits;
+pub mod date;
+pub mod decode;
+pub mod error;
+pub mod explain;
+pub mod metadata;
+pub mod output;
+pub mod parse;
+pub mod rules;
+pub mod text;
+
+use std::sync::OnceLock;
+
+pub use credits::Credit;
+pub use error::{Error, RulesError};
+pub use output::Article;
+pub use rules::Rules;
+
+/// Per-page options.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Reported as `source` in the result.
+    pub source: String,
+    /// Decode with this encoding instead of detecting one.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// The page's address, when known from outside (overrides nothing the
+    /// page says, but fills `url` when the page says nothing).
+    pub url: Option<String>,
+    /// Largest input accepted, in bytes (after gzip decompression).
+    pub max_size: usize,
+}
+
+/// Default size limit: far above any real page.
+pub const DEFAULT_MAX_SIZE: usize = 256 * 1024 * 1024;
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            source: "-".into(),
+            encoding: None,
+            url: None,
+            max_size: DEFAULT_MAX_SIZE,
+        }
+    }
+}
+
+/// Extracts articles with one set of compiled rules. Build it once per run.
+pub struct Extractor {
+    rules: Rules,
+}
+
+/// Everything the pipeline found, for `explain` and for building the result.
+pub struct Analysis {
+    pub dom: parse::Dom,
+    pub cleaned: clean::Cleaned,
+    pub blocks: Vec<body::Block>,
+    pub choice: body::Choice,
+    /// Verdict for each block inside the chosen containers (indices into `blocks`).
+    pub verdicts: Vec<(usize, body::Verdict)>,
+    pub article: Article,
+}
+
+impl Extractor {
+    pub fn new(rules: Rules) -> Self {
+        Extractor { rules }
+    }
+
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    /// Extracts the article from a page's bytes (gzip, any encoding).
+    pub fn extract(&self, bytes: &[u8], opts: &Options) -> Result<Article, Error> {
+        Ok(self.analyse(bytes, opts)?.article)
+    }
+
+    /// Runs the pipeline and keeps what each stage decided.
+    pub fn analyse(&self, bytes: &[u8], opts: &Options) -> Result<Analysis, Error> {
+        if bytes.len() > opts.max_size {
+            return Err(Error::TooLarge {
+                size: bytes.len(),
+                limit: opts.max_size,
+            });
+        }
+        let bytes = decode::gunzip_if_needed(bytes, opts.max_size)?;
+        decode::check_is_html(&bytes)?;
+        let decoded = decode::decode(&bytes, opts.encoding);
+        drop(bytes);
+        let saved_from = parse::saved_from_url(&decoded.text);
+        let dom = parse::Dom::parse(&decoded.text);
+        drop(decoded.text);
+
+        let sources = metadata::gather(&dom);
+        let cleaned = clean::clean(&dom, &self.rules);
+        let blocks = body::blocks(&dom, &cleaned);
+        let choice = body::choose(&dom, &cleaned, &blocks);
+        let site_name = sources.site_name();
+        let (headline, h1) = sources.headline(site_name.as_deref());
+
+        let mut text_credits = Vec::new();
+        let selected = body::select(
+            &dom,
+            &choice,
+            &blocks,
+            &self.rules,
+            headline.as_deref(),
+            &mut text_credits,
+        );
+        let base = blocks.as_ptr() as usize;
+        let index_of = |b: &body::Block| {
+            (b as *const body::Block as usize - base) / std::mem::size_of::<body::Block>()
+        };
+        let kept: Vec<&body::Block> = selected
+            .iter()
+            .filter(|(_, v)| *v == body::Verdict::Keep)
+            .map(|(b, _)| *b)
+            .collect();
+        let article_like = body::is_article(&selected);
+        let paragraphs: Vec<String> = if article_like {
+            kept.iter().map(|b| b.text.clone()).collect()
+        } else {
+            Vec::new()
+        };
+
+        // Texts between the headline and the body: bylines, datelines, sources.
+        let body_start = kept
+            .first()
+            .map(|b| b.owner)
+            .or(choice.containers.first().copied());
+        let zone = header_zone(
+            &dom,
+            &cleaned,
+            &self.rules,
+            &blocks,
+            h1,
+            body_start,
+            &choice,
+        );
+        let mut zone_credits = Vec::new();
+        for t in &zone {
+            match credits::credit_line(t, &self.rules.credits) {
+                Some(c) => zone_credits.extend(c),
+                None => zone_credits.extend(credits::credits_in(t, &self.rules.credits)),
+            }
+        }
+        let credits = merge_credits(sources.authors(), zone_credits, text_credits);
+
+        let timestamp = sources
+            .published()
+            .or_else(|| zone.iter().find_map(|t| date::find(t)))
+            .or_else(|| {
+                kept.iter()
+                    .take(3)
+                    .find_map(|b| date::find(&b.text).filter(|_| b.weight < 200))
+            })
+            .or_else(|| {
+                let url = sources.url(saved_from.as_deref()).or(opts.url.clone())?;
+                date::from_url(&url)
+            })
+            .map(|s| s.iso());
+
+        let article = Article {
+            source: opts.source.clone(),
+            url: sources
+                .url(saved_from.as_deref())
+                .or_else(|| opts.url.clone()),
+            headline,
+            timestamp,
+            credits,
+            language: sources.language().or_else(|| guess_language(&paragraphs)),
+            site_name,
+            description: sources.description(),
+            tags: sources.tags(),
+            encoding: decoded.encoding.name().to_ascii_lowercase(),
+            paragraphs,
+        };
+        let verdicts = selected
+            .iter()
+            .map(|(b, v)| (index_of(b), v.clone()))
+            .collect();
+        Ok(Analysis {
+            dom,
+            cleaned,
+            blocks,
+            choice,
+            verdicts,
+            article,
+        })
+    }
+}
+
+/// Texts that sit between the headline and the body, where bylines and
+/// datelines are: visible blocks, and elements the byline rules removed.
+fn header_zone(
+    dom: &parse::Dom,
+    cleaned: &clean::Cleaned,
+    rules: &Rules,
+    blocks: &[body::Block],
+    h1: Option<usize>,
+    body_start: Option<usize>,
+    choice: &body::Choice,
+) -> Vec<String> {
+    let Some(end) = body_start else {
+        return Vec::new();
+    };
+    let start = h1.filter(|&h| h < end).unwrap_or_else(|| {
+        // Without a headline element: the start of the first container.
+        choice.containers.first().copied().unwrap_or(end).min(end)
+    });
+    let mut out = Vec::new();
+    // Elements removed as bylines, in the zone or anywhere in the body.
+    let body_end = choice
+        .containers
+        .iter()
+        .map(|&c| dom.items[c].end as usize)
+        .max()
+        .unwrap_or(end);
+    let mut i = start;
+    while i < body_end.min(dom.items.len()) {
+        if let Some(clean::Dropped::Rule(r)) = cleaned.dropped[i] {
+            if rules.info[r].group.as_deref() == Some("byline") {
+                let t = dom.text_of(i);
+                if !t.is_empty() && t.chars().count() <= 200 {
+                    out.push(t);
+                }
+            }
+            i = dom.items[i].end as usize;
+            continue;
+        }
+        i += 1;
+    }
+    out.extend(
+        blocks
+            .iter()
+            .filter(|b| b.owner > start && b.owner < end)
+            .take(12)
+            .map(|b| b.text.clone()),
+    );
+    out
+}
+
+/// Credits from markup, from the header zone and from the body, without repeats:
+/// a name credited in the text keeps the text's role.
+fn merge_credits(markup: Vec<Credit>, zone: Vec<Credit>, body: Vec<Credit>) -> Vec<Credit> {
+    let mut out: Vec<Credit> = Vec::new();
+    let same = |a: &Credit, b: &Credit| a.name.to_lowercase() == b.name.to_lowercase();
+    let textual: Vec<Credit> = zone.into_iter().chain(body).collect();
+    for m in markup {
+        if !textual.iter().any(|t| same(t, &m)) {
+            out.push(m);
+        }
+    }
+    for t in textual {
+        if !out.iter().any(|o| same(o, &t) && o.role == t.role) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Language from the script of the text, for pages that do not declare one.
+fn guess_language(paragraphs: &[String]) -> Option<String> {
+    let (mut han, mut kana, mut hangul, mut latin) = (0usize, 0usize, 0usize, 0usize);
+    for c in paragraphs.iter().take(20).flat_map(|p| p.chars()) {
+        match c as u32 {
+            0x3040..=0x30FF => kana += 1,
+            0x4E00..=0x9FFF | 0x3400..=0x4DBF => han += 1,
+            0xAC00..=0xD7AF => hangul += 1,
+            _ if c.is_ascii_alphabetic() => latin += 1,
+            _ => {}
+        }
+    }
+    let total = han + kana + hangul + latin;
+    if total < 20 {
+        return None;
+    }
+    if kana * 20 > total {
+        Some("ja".into())
+    } else if hangul * 5 > total {
+        Some("ko".into())
+    } else if han * 3 > total {
+        Some("zh".into())
+    } else {
+        None
+    }
+}
+
+fn default_extractor() -> &'static Extractor {
+    static E: OnceLock<Extractor> = OnceLock::new();
+    E.get_or_init(|| Extractor::new(Rules::builtin()))
+}
+
+/// Extracts an article with the built-in rules.
+pub fn extract(bytes: &[u8], opts: &Options) -> Result<Article, Error> {
+    default_extractor().extract(bytes, opts)
+}

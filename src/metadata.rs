@@ -1,0 +1,630 @@
+//! Stage 5: metadata. Everything the page says about itself: meta tags
+//! (OpenGraph, Twitter cards, Dublin Core, news-specific names), JSON-LD
+//! (including @graph and arrays), microdata, `<title>`, `<h1>`, `<time>`, the
+//! canonical link, `lang`. Gathered in one pass over the tree, then each field
+//! is chosen by agreement between the sources.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use crate::credits::{self, Credit};
+use crate::date::{self, Stamp};
+use crate::parse::Dom;
+use crate::text;
+
+/// What the page's markup says, before choosing.
+#[derive(Default, Debug)]
+pub struct Sources {
+    /// Meta tags by lowercased name, property, itemprop or http-equiv.
+    pub metas: HashMap<String, Vec<String>>,
+    pub title: Option<String>,
+    pub canonical: Option<String>,
+    pub lang: Option<String>,
+    /// `<h1>` elements: item index and text.
+    pub h1s: Vec<(usize, String)>,
+    /// Article-like JSON-LD objects.
+    pub ld: Vec<Value>,
+    /// JSON-LD objects of any type (for publisher, WebSite names).
+    pub ld_all: Vec<Value>,
+    /// `<time>` and `[itemprop=datePublished]` elements: index, value, is the
+    /// publication date by markup.
+    pub times: Vec<(usize, String, bool)>,
+    /// Names from `rel=author` links and `itemprop=author` elements.
+    pub author_elements: Vec<String>,
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "article",
+    "newsarticle",
+    "blogposting",
+    "reportagenews",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "socialmediaposting",
+    "liveblogposting",
+    "scholarlyarticle",
+    "techarticle",
+    "report",
+    "webpage",
+    "creativework",
+    "posting",
+    "medicalscholarlyarticle",
+    "review",
+];
+
+pub fn gather(dom: &Dom) -> Sources {
+    let mut s = Sources::default();
+    for i in 0..dom.items.len() {
+        let Some(el) = dom.element(i) else { continue };
+        let e = el.value();
+        match e.name() {
+            "meta" => {
+                let Some(content) = e.attr("content") else {
+                    continue;
+                };
+                let content = text::normalize(content);
+                for key in ["name", "property", "itemprop", "http-equiv"] {
+                    if let Some(k) = e.attr(key) {
+                        s.metas
+                            .entry(k.trim().to_ascii_lowercase())
+                            .or_default()
+                            .push(content.clone());
+                    }
+                }
+            }
+            "title" if s.title.is_none() => {
+                // The document title, not an <svg><title>.
+                let t = dom.text_of(i);
+                if !t.is_empty() {
+                    s.title = Some(t);
+                }
+            }
+            "link" => {
+                let rel = e.attr("rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical")
+                    && s.canonical.is_none()
+                    && let Some(h) = e.attr("href")
+                {
+                    s.canonical = Some(h.trim().to_string());
+                }
+            }
+            "html" if s.lang.is_none() => {
+                s.lang = e
+                    .attr("lang")
+                    .or(e.attr("xml:lang"))
+                    .map(|l| l.trim().to_string());
+            }
+            "h1" => {
+                let t = dom.text_of(i);
+                if !t.is_empty() {
+                    s.h1s.push((i, t));
+                }
+            }
+            "script" => {
+                if e.attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                {
+                    let raw = dom.text_of_raw(i);
+                    if let Ok(v) = serde_json::from_str::<Value>(raw.trim().trim_end_matches(';')) {
+                        collect_ld(v, &mut s, 0);
+                    }
+                }
+            }
+            _ => {}
+        }
+        if e.name() == "time"
+            || e.attr("itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
+        {
+            let value = e
+                .attr("datetime")
+                .or(e.attr("content"))
+                .map(str::to_string)
+                .unwrap_or_else(|| dom.text_of(i));
+            let marked = e.attr("pubdate").is_some()
+                || e.attr("itemprop")
+                    .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
+            s.times.push((i, value, marked));
+        }
+        let rel_author = e.name() == "a"
+            && e.attr("rel")
+                .is_some_and(|r| r.split_whitespace().any(|x| x == "author"));
+        let prop_author = e
+            .attr("itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("author"));
+        if rel_author || prop_author {
+            // itemprop=author may hold a nested itemprop=name; the text is the name either way.
+            let t = dom.text_of(i);
+            if !t.is_empty() && t.chars().count() <= 80 {
+                s.author_elements.push(t);
+            }
+        }
+    }
+    s
+}
+
+fn collect_ld(v: Value, s: &mut Sources, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match v {
+        Value::Array(items) => items.into_iter().for_each(|x| collect_ld(x, s, depth + 1)),
+        Value::Object(mut o) => {
+            if let Some(g) = o.remove("@graph") {
+                collect_ld(g, s, depth + 1);
+            }
+            let types: Vec<String> = match o.get("@type") {
+                Some(Value::String(t)) => vec![t.to_ascii_lowercase()],
+                Some(Value::Array(a)) => a
+                    .iter()
+                    .filter_map(|x| x.as_str())
+                    .map(str::to_ascii_lowercase)
+                    .collect(),
+                _ => vec![],
+            };
+            let obj = Value::Object(o);
+            if types.iter().any(|t| ARTICLE_TYPES.contains(&t.as_str())) {
+                s.ld.push(obj.clone());
+            }
+            s.ld_all.push(obj);
+        }
+        _ => {}
+    }
+}
+
+impl Sources {
+    pub fn meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter()
+            .filter_map(|k| self.metas.get(*k))
+            .flat_map(|v| v.iter())
+            .map(String::as_str)
+            .find(|v| !v.trim().is_empty())
+    }
+
+    /// A string field of the article-like JSON-LD objects (news types first).
+    fn ld_str(&self, key: &str) -> Option<String> {
+        let mut objs: Vec<&Value> = self.ld.iter().collect();
+        objs.sort_by_key(|o| {
+            let t = o
+                .get("@type")
+                .map(|t| t.to_string().to_ascii_lowercase())
+                .unwrap_or_default();
+            if t.contains("webpage") || t.contains("creativework") {
+                1
+            } else {
+                0
+            }
+        });
+        objs.iter().find_map(|o| match o.get(key)? {
+            Value::String(s) if !s.trim().is_empty() => Some(text::normalize(s)),
+            Value::Array(a) => a.iter().find_map(|x| x.as_str()).map(text::normalize),
+            _ => None,
+        })
+    }
+
+    pub fn site_name(&self) -> Option<String> {
+        if let Some(s) = self.meta(&[
+            "og:site_name",
+            "application-name",
+            "al:android:app_name",
+            "twitter:app:name:iphone",
+        ]) {
+            return Some(s.to_string());
+        }
+        for o in self.ld.iter().chain(&self.ld_all) {
+            if let Some(n) = o
+                .get("publisher")
+                .and_then(|p| p.get("name"))
+                .and_then(Value::as_str)
+            {
+                return Some(text::normalize(n));
+            }
+        }
+        self.ld_all
+            .iter()
+            .find(|o| o.get("@type").and_then(Value::as_str) == Some("WebSite"))
+            .and_then(|o| o.get("name")?.as_str().map(text::normalize))
+    }
+
+    pub fn description(&self) -> Option<String> {
+        self.meta(&[
+            "og:description",
+            "description",
+            "twitter:description",
+            "dc.description",
+        ])
+        .map(str::to_string)
+        .or_else(|| self.ld_str("description"))
+    }
+
+    pub fn tags(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        fn push(out: &mut Vec<String>, t: &str) {
+            let t = t.trim().trim_matches(['"', '#']).trim();
+            if !t.is_empty()
+                && t.chars().count() <= 60
+                && !out.iter().any(|x| x.eq_ignore_ascii_case(t))
+            {
+                out.push(t.to_string());
+            }
+        }
+        if let Some(v) = self.metas.get("article:tag") {
+            v.iter().for_each(|t| push(&mut out, t));
+        }
+        if out.is_empty() {
+            let raw = self
+                .meta(&["news_keywords", "keywords", "parsely-tags", "sailthru.tags"])
+                .map(str::to_string)
+                .or_else(|| self.ld_str("keywords"));
+            if let Some(raw) = raw {
+                raw.split([',', '，', '、', ';', '；', '|'])
+                    .for_each(|t| push(&mut out, t));
+            }
+        }
+        out
+    }
+
+    pub fn language(&self) -> Option<String> {
+        let raw = self
+            .lang
+            .clone()
+            .filter(|l| !l.is_empty())
+            .or_else(|| {
+                self.meta(&["content-language", "dc.language", "language", "og:locale"])
+                    .map(str::to_string)
+            })
+            .or_else(|| self.ld_str("inLanguage"))?;
+        let l = raw
+            .split([',', ';'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .replace('_', "-");
+        (!l.is_empty() && l.len() <= 20).then_some(l)
+    }
+
+    /// The page's address: canonical, og:url, then the "saved from" comment.
+    pub fn url(&self, saved_from: Option<&str>) -> Option<String> {
+        let og = self.meta(&["og:url", "twitter:url"]).map(str::to_string);
+        let absolute = |u: &str| u.starts_with("http://") || u.starts_with("https://");
+        let base = og.as_deref().filter(|u| absolute(u)).or(saved_from);
+        if let Some(c) = &self.canonical {
+            if absolute(c) {
+                return Some(c.clone());
+            }
+            if let Some(b) = base
+                && let Some(joined) = join(b, c)
+            {
+                return Some(joined);
+            }
+        }
+        og.filter(|u| absolute(u))
+            .or_else(|| self.ld_str("url").filter(|u| absolute(u)))
+            .or_else(|| saved_from.map(str::to_string))
+    }
+
+    /// Titles from meta data, best first.
+    fn meta_titles(&self) -> Vec<String> {
+        let mut v = Vec::new();
+        if let Some(h) = self.ld_str("headline") {
+            v.push(h);
+        }
+        for k in [
+            "og:title",
+            "twitter:title",
+            "headline",
+            "dc.title",
+            "title",
+            "sailthru.title",
+            "parsely-title",
+        ] {
+            if let Some(t) = self.meta(&[k]) {
+                v.push(t.to_string());
+            }
+        }
+        v
+    }
+
+    /// The headline, and the `<h1>` it was read from, if any.
+    pub fn headline(&self, site_name: Option<&str>) -> (Option<String>, Option<usize>) {
+        let metas = self.meta_titles();
+        let title = self.title.as_deref().map(|t| strip_site(t, site_name));
+        let refs: Vec<String> = metas
+            .iter()
+            .map(|t| strip_site(t, site_name))
+            .chain(title.clone())
+            .chain(metas.iter().cloned())
+            .chain(self.title.clone())
+            .collect();
+        // The visible headline, when it agrees with a meta title.
+        let mut best: Option<(f32, usize, &str)> = None;
+        for (i, h) in &self.h1s {
+            let h1 = squash(h);
+            if h1.is_empty() {
+                continue;
+            }
+            for r in &refs {
+                let rr = squash(r);
+                let sim = if rr == h1 {
+                    1.0
+                } else if title_segments(r).iter().any(|seg| squash(seg) == h1) {
+                    0.95
+                } else if rr.contains(&h1) || h1.contains(&rr) {
+                    0.8 * h1.len().min(rr.len()) as f32 / h1.len().max(rr.len()) as f32 + 0.1
+                } else {
+                    0.0
+                };
+                if sim > 0.45 && best.is_none_or(|b| sim > b.0) {
+                    best = Some((sim, *i, h.as_str()));
+                }
+            }
+        }
+        if let Some((_, i, h)) = best {
+            return (Some(h.to_string()), Some(*&i));
+        }
+        if let Some(t) = refs.into_iter().find(|t| !t.is_empty()) {
+            return (Some(t), None);
+        }
+        match self.h1s.first() {
+            Some((i, h)) => (Some(h.clone()), Some(*i)),
+            None => (None, None),
+        }
+    }
+
+    /// Publication time from markup: JSON-LD, meta tags, `<time>`.
+    pub fn published(&self) -> Option<Stamp> {
+        if let Some(v) = self
+            .ld_str("datePublished")
+            .and_then(|s| date::parse_value(&s))
+        {
+            return Some(v);
+        }
+        const KEYS: &[&str] = &[
+            "article:published_time",
+            "og:article:published_time",
+            "article:published",
+            "published_time",
+            "og:published_time",
+            "datepublished",
+            "pubdate",
+            "publishdate",
+            "publish_date",
+            "publish-date",
+            "publication_date",
+            "date",
+            "dc.date.issued",
+            "dc.date",
+            "dcterms.date",
+            "dcterms.created",
+            "sailthru.date",
+            "parsely-pub-date",
+            "article.published",
+            "cxenseparse:recs:publishtime",
+            "weibo:article:create_at",
+            "og:release_date",
+            "release_date",
+            "created",
+            "creation_date",
+            "article:modified_time",
+            "datemodified",
+            "dc.date.modified",
+        ];
+        for k in KEYS {
+            if let Some(v) = self
+                .metas
+                .get(*k)
+                .and_then(|v| v.iter().find_map(|x| date::parse_value(x)))
+            {
+                return Some(v);
+            }
+        }
+        let mut times: Vec<&(usize, String, bool)> = self.times.iter().collect();
+        times.sort_by_key(|t| !t.2);
+        times.iter().find_map(|t| date::parse_value(&t.1))
+    }
+
+    /// Authors named by markup: JSON-LD, meta tags, rel=author, itemprop=author.
+    pub fn authors(&self) -> Vec<Credit> {
+        let mut names: Vec<String> = Vec::new();
+        for o in &self.ld {
+            if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
+                ld_names(a, &mut names, 0);
+            }
+            if !names.is_empty() {
+                break;
+            }
+        }
+        if names.is_empty() {
+            for k in [
+                "author",
+                "article:author",
+                "byl",
+                "parsely-author",
+                "sailthru.author",
+                "dc.creator",
+                "dcterms.creator",
+                "twitter:creator",
+            ] {
+                if let Some(v) = self.metas.get(k) {
+                    for x in v {
+                        if x.starts_with("http") || x.starts_with('@') {
+                            continue;
+                        }
+                        let x = x.trim_start_matches("By ").trim_start_matches("by ");
+                        names.extend(x.split([',', '，', '、', ';', '|']).map(str::to_string));
+                    }
+                }
+                if !names.is_empty() {
+                    break;
+                }
+            }
+        }
+        if names.is_empty() {
+            names = self.author_elements.clone();
+        }
+        let mut out: Vec<Credit> = Vec::new();
+        for n in names {
+            let n = credits::clean_name(n.trim_start_matches("By ").trim_start_matches("by "));
+            if n.is_empty()
+                || n.chars().count() > 60
+                || out.iter().any(|c| c.name.eq_ignore_ascii_case(&n))
+            {
+                continue;
+            }
+            out.push(Credit {
+                role: "author".into(),
+                name: n,
+                label: None,
+            });
+        }
+        out
+    }
+}
+
+fn ld_names(v: &Value, out: &mut Vec<String>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match v {
+        Value::String(s) if !s.starts_with("http") => out.push(s.clone()),
+        Value::Array(a) => a.iter().for_each(|x| ld_names(x, out, depth + 1)),
+        Value::Object(o) => {
+            if let Some(n) = o.get("name") {
+                ld_names(n, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Joins a relative reference to an absolute base URL (enough for canonical links).
+fn join(base: &str, rel: &str) -> Option<String> {
+    let scheme_end = base.find("://")? + 3;
+    let host_end = base[scheme_end..]
+        .find('/')
+        .map_or(base.len(), |i| scheme_end + i);
+    if let Some(r) = rel.strip_prefix("//") {
+        return Some(format!("{}{}", &base[..scheme_end], r));
+    }
+    if rel.starts_with('/') {
+        return Some(format!("{}{}", &base[..host_end], rel));
+    }
+    None
+}
+
+/// The parts of a title between its separators ("Headline - Site" gives both).
+fn title_segments(t: &str) -> Vec<&str> {
+    let mut parts = vec![t];
+    for sep in SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep)).map(str::trim).filter(|p| !p.is_empty()).collect();
+    }
+    parts
+}
+
+/// Comparable form of a title: letters and digits only, lowercase.
+pub fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", "_", "｜", " / ", "－", "—",
+];
+
+/// Removes a site name from a title: a part equal to `site_name`, else the
+/// shorter parts around the title's own separators.
+pub fn strip_site(title: &str, site_name: Option<&str>) -> String {
+    let t = text::normalize(title);
+    for sep in SEPARATORS {
+        if !t.contains(sep) {
+            continue;
+        }
+        let parts: Vec<&str> = t
+            .split(sep)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        if let Some(site) = site_name.map(squash).filter(|s| !s.is_empty()) {
+            let kept: Vec<&str> = parts
+                .iter()
+                .copied()
+                .filter(|p| squash(p) != site)
+                .collect();
+            if kept.len() < parts.len() && !kept.is_empty() {
+                return strip_site(&kept.join(sep), None);
+            }
+        }
+        // Otherwise the longest part is the headline, if it is clearly longest.
+        let longest = parts
+            .iter()
+            .copied()
+            .max_by_key(|p| p.chars().count())
+            .unwrap_or(&t);
+        let rest: usize =
+            parts.iter().map(|p| p.chars().count()).sum::<usize>() - longest.chars().count();
+        if longest.chars().count() >= rest && longest.chars().count() >= 10 {
+            return longest.to_string();
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_names_are_stripped() {
+        assert_eq!(
+            strip_site("Big news today - The Site", Some("The Site")),
+            "Big news today"
+        );
+        assert_eq!(strip_site("Big news today | Site", None), "Big news today");
+        assert_eq!(
+            strip_site(
+                "The advantages of cell therapy are evident_Tech_Unite directory",
+                None
+            ),
+            "The advantages of cell therapy are evident"
+        );
+        assert_eq!(strip_site("Short - Title", None), "Short - Title");
+        assert_eq!(
+            strip_site("新闻标题在这里很长很长很长_新闻频道_某某网", None),
+            "新闻标题在这里很长很长很长"
+        );
+    }
+
+    #[test]
+    fn json_ld_graph_and_authors() {
+        let page = r#"<html lang="en"><head><script type="application/ld+json">
+            {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},
+             {"@type":["NewsArticle"],"headline":"A headline","datePublished":"2023-10-20T12:42:26+08:00",
+              "author":[{"@type":"Person","name":"Jane Doe"},{"name":"John Roe"}]}]}
+            </script></head><body><h1>A headline</h1></body></html>"#;
+        let dom = Dom::parse(page);
+        let s = gather(&dom);
+        assert_eq!(s.headline(None).0.as_deref(), Some("A headline"));
+        assert_eq!(s.published().unwrap().iso(), "2023-10-20T12:42:26+08:00");
+        let names: Vec<String> = s.authors().into_iter().map(|c| c.name).collect();
+        assert_eq!(names, vec!["Jane Doe", "John Roe"]);
+        assert_eq!(s.language().as_deref(), Some("en"));
+        assert_eq!(s.site_name().as_deref(), Some("Site"));
+    }
+
+    #[test]
+    fn canonical_relative_is_joined() {
+        let dom = Dom::parse(
+            r#"<head><link rel="canonical" href="/a/b.html"><meta property="og:url" content="https://x.org/q"></head>"#,
+        );
+        let s = gather(&dom);
+        assert_eq!(s.url(None).as_deref(), Some("https://x.org/a/b.html"));
+    }
+}

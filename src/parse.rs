@@ -1,0 +1,265 @@
+//! Stage 2: text to a tree. The page is parsed once (html5ever, through
+//! scraper) and its nodes are laid out flat in document order, each with its
+//! parent and the end of its subtree, so that later stages walk the tree with
+//! plain loops: no recursion, whatever the nesting depth.
+
+use ego_tree::NodeId;
+use scraper::{ElementRef, Html, Node};
+
+/// What a node is, as far as extraction cares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// An element that starts a new block of text (p, div, li, h1...).
+    Block(BlockTag),
+    /// An element whose text flows into the surrounding block (span, a, em...).
+    Inline,
+    /// `<br>`: a line break inside a block.
+    Break,
+    /// `<a>`: inline, and its text counts as link text.
+    Link,
+    /// Comments, doctype, processing instructions.
+    Other,
+}
+
+/// Block elements, grouped by what they mean for the body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockTag {
+    Paragraph,
+    Heading(u8),
+    ListItem,
+    List,
+    Quote,
+    Pre,
+    Cell,
+    Table,
+    Div,
+    Body,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Item {
+    pub id: NodeId,
+    /// Index of the parent in `Dom::items`, `u32::MAX` for the root.
+    pub parent: u32,
+    /// One past the index of the last node of this node's subtree.
+    pub end: u32,
+    pub kind: Kind,
+}
+
+/// A parsed page.
+pub struct Dom {
+    pub html: Html,
+    pub items: Vec<Item>,
+}
+
+pub const NO_PARENT: u32 = u32::MAX;
+
+impl Dom {
+    pub fn parse(text: &str) -> Self {
+        let html = Html::parse_document(text);
+        let items = flatten(&html);
+        Dom { html, items }
+    }
+
+    pub fn node(&self, i: usize) -> ego_tree::NodeRef<'_, Node> {
+        self.html
+            .tree
+            .get(self.items[i].id)
+            .expect("items hold ids of this tree")
+    }
+
+    pub fn element(&self, i: usize) -> Option<ElementRef<'_>> {
+        ElementRef::wrap(self.node(i))
+    }
+
+    /// Tag name of item `i`, or "" when it is not an element.
+    pub fn tag(&self, i: usize) -> &str {
+        match self.node(i).value() {
+            Node::Element(e) => e.name(),
+            _ => "",
+        }
+    }
+
+    pub fn text(&self, i: usize) -> Option<&str> {
+        match self.node(i).value() {
+            Node::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// Indices of the ancestors of `i`, nearest first.
+    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut cur = self.items[i].parent;
+        std::iter::from_fn(move || {
+            if cur == NO_PARENT {
+                return None;
+            }
+            let at = cur as usize;
+            cur = self.items[at].parent;
+            Some(at)
+        })
+    }
+
+    /// Is `inner` inside the subtree of `outer` (or equal to it)?
+    pub fn contains(&self, outer: usize, inner: usize) -> bool {
+        inner >= outer && inner < self.items[outer].end as usize
+    }
+
+    /// The raw text of element `i` (script contents included), as written.
+    pub fn text_of_raw(&self, i: usize) -> String {
+        let end = self.items[i].end as usize;
+        (i..end).filter_map(|j| self.text(j)).collect()
+    }
+
+    /// The visible text of element `i`, whitespace collapsed.
+    pub fn text_of(&self, i: usize) -> String {
+        let mut out = String::new();
+        let mut pending = false;
+        let end = self.items[i].end as usize;
+        let mut j = i;
+        while j < end {
+            match self.items[j].kind {
+                Kind::Text => {
+                    crate::text::push_collapsed(&mut out, self.text(j).unwrap_or(""), &mut pending)
+                }
+                Kind::Block(_) | Kind::Break => pending = true,
+                _ => {
+                    if matches!(self.tag(j), "script" | "style" | "noscript" | "template") {
+                        j = self.items[j].end as usize;
+                        continue;
+                    }
+                }
+            }
+            j += 1;
+        }
+        out
+    }
+}
+
+fn classify(node: &Node) -> Kind {
+    match node {
+        Node::Text(_) => Kind::Text,
+        Node::Element(e) => match e.name() {
+            "br" => Kind::Break,
+            "a" => Kind::Link,
+            "p" => Kind::Block(BlockTag::Paragraph),
+            "h1" => Kind::Block(BlockTag::Heading(1)),
+            "h2" => Kind::Block(BlockTag::Heading(2)),
+            "h3" => Kind::Block(BlockTag::Heading(3)),
+            "h4" => Kind::Block(BlockTag::Heading(4)),
+            "h5" => Kind::Block(BlockTag::Heading(5)),
+            "h6" => Kind::Block(BlockTag::Heading(6)),
+            "li" | "dt" | "dd" => Kind::Block(BlockTag::ListItem),
+            "ul" | "ol" | "dl" | "menu" | "dir" => Kind::Block(BlockTag::List),
+            "blockquote" => Kind::Block(BlockTag::Quote),
+            "pre" => Kind::Block(BlockTag::Pre),
+            "td" | "th" | "caption" => Kind::Block(BlockTag::Cell),
+            "table" | "tbody" | "thead" | "tfoot" | "tr" => Kind::Block(BlockTag::Table),
+            "div" | "section" | "article" | "main" | "center" => Kind::Block(BlockTag::Div),
+            "body" => Kind::Block(BlockTag::Body),
+            "address" | "aside" | "details" | "dialog" | "fieldset" | "figcaption" | "figure"
+            | "footer" | "form" | "header" | "hgroup" | "hr" | "nav" | "summary" | "legend"
+            | "option" | "html" | "head" | "title" | "noscript" | "iframe" | "frameset" => {
+                Kind::Block(BlockTag::Other)
+            }
+            _ => Kind::Inline,
+        },
+        _ => Kind::Other,
+    }
+}
+
+fn flatten(html: &Html) -> Vec<Item> {
+    use ego_tree::iter::Edge;
+    let mut items: Vec<Item> = Vec::new();
+    let mut stack: Vec<u32> = Vec::new();
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(n) => {
+                let idx = items.len() as u32;
+                items.push(Item {
+                    id: n.id(),
+                    parent: stack.last().copied().unwrap_or(NO_PARENT),
+                    end: idx + 1,
+                    kind: classify(n.value()),
+                });
+                stack.push(idx);
+            }
+            Edge::Close(_) => {
+                if let Some(idx) = stack.pop() {
+                    items[idx as usize].end = items.len() as u32;
+                }
+            }
+        }
+    }
+    items
+}
+
+/// The address in the comment browsers write when saving a page:
+/// `<!-- saved from url=(0047)https://example.com/... -->`.
+pub fn saved_from_url(text: &str) -> Option<String> {
+    let head = &text[..floor_char_boundary(text, 4096)];
+    let at = head.find("saved from url=")?;
+    let rest = &head[at + "saved from url=".len()..];
+    let rest = match rest.strip_prefix('(') {
+        Some(r) => &r[r.find(')')? + 1..],
+        None => rest,
+    };
+    let end = rest
+        .find(|c: char| c.is_whitespace() || c == '-')
+        .unwrap_or(rest.len());
+    let url = rest[..end].trim();
+    (url.starts_with("http://") || url.starts_with("https://")).then(|| url.to_string())
+}
+
+/// The largest char boundary at or before `i`.
+pub fn floor_char_boundary(s: &str, i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    let mut i = i;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flat_layout_has_parents_and_subtree_ends() {
+        let dom = Dom::parse("<html><body><div><p>a<b>b</b></p><p>c</p></div></body></html>");
+        let div = (0..dom.items.len()).find(|&i| dom.tag(i) == "div").unwrap();
+        let ps: Vec<usize> = (0..dom.items.len())
+            .filter(|&i| dom.tag(i) == "p")
+            .collect();
+        assert_eq!(ps.len(), 2);
+        for &p in &ps {
+            assert!(dom.contains(div, p));
+            assert_eq!(dom.items[p].parent as usize, div);
+        }
+        assert_eq!(dom.text_of(div), "ab c");
+        assert_eq!(dom.ancestors(ps[0]).next(), Some(div));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_recurse() {
+        let depth = 20_000;
+        let page = format!("{}x{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        let dom = Dom::parse(&page);
+        assert!(dom.items.len() > 1000);
+    }
+
+    #[test]
+    fn saved_from_comment() {
+        let t = "<!DOCTYPE html>\n<!-- saved from url=(0031)https://example.com/news/1.html -->\n<html>";
+        assert_eq!(
+            saved_from_url(t).as_deref(),
+            Some("https://example.com/news/1.html")
+        );
+        assert_eq!(saved_from_url("<html>"), None);
+    }
+}

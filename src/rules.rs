@@ -1,0 +1,685 @@
+//! Rules are data: the built-in rules file (`src/rules.toml`, embedded in the
+//! binary) and users' files share one format, are merged here, and are
+//! compiled once per run into matchers the other stages use.
+//!
+//! Merge order: built-in, then each user file in turn. A rule whose name is
+//! already taken replaces the earlier one; `disable = ["name", ...]` switches
+//! earlier rules off.
+
+use std::collections::HashMap;
+
+use regex::{Regex, RegexSet};
+use scraper::{ElementRef, Selector};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::RulesError;
+
+/// The built-in rules, as shipped.
+pub const BUILTIN: &str = include_str!("rules.toml");
+/// Name shown for the built-in rules file in messages.
+pub const BUILTIN_NAME: &str = "src/rules.toml";
+
+/// One rules file as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesFile {
+    /// Names of rules (from earlier files) to switch off.
+    #[serde(default)]
+    pub disable: Vec<Spanned<String>>,
+    /// What to remove: elements by selector or class/id, blocks by text.
+    #[serde(default)]
+    pub drop: Vec<DropRule>,
+    /// Hints for finding the body: containers that score up or down.
+    #[serde(default)]
+    pub score: Vec<ScoreRule>,
+    /// Credit labels and their roles.
+    #[serde(default)]
+    pub credit: Vec<CreditRule>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DropRule {
+    pub name: Spanned<String>,
+    /// What the rule removes, for grouping in listings ("ads", "share", ...).
+    #[serde(default)]
+    pub group: Option<String>,
+    /// CSS selectors: matching elements are removed with their content.
+    #[serde(default)]
+    pub select: Vec<Spanned<String>>,
+    /// Regexes matched against each class name and the id of an element:
+    /// a match removes the element, unless it holds most of the page's text.
+    #[serde(default)]
+    pub class_id: Vec<Spanned<String>>,
+    /// Regexes searched in each block's text: a match removes the block.
+    #[serde(default)]
+    pub text: Vec<Spanned<String>>,
+    /// `text` applies only to blocks of at most this many characters.
+    #[serde(default)]
+    pub max_chars: Option<usize>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreRule {
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub select: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub class_id: Vec<Spanned<String>>,
+    /// Added to a matching container's score (negative to penalise).
+    pub weight: f32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreditRule {
+    /// One of [`ROLES`].
+    pub role: Spanned<String>,
+    /// Labels followed by a colon: "Editor:", "责任编辑：".
+    #[serde(default)]
+    pub labels: Vec<Spanned<String>>,
+    /// Words followed by the name with no colon: "By Jane Doe", "记者 张三".
+    #[serde(default)]
+    pub prefixes: Vec<Spanned<String>>,
+}
+
+/// The roles a credit can have.
+pub const ROLES: &[&str] = &[
+    "author",
+    "reporter",
+    "correspondent",
+    "editor",
+    "chief_editor",
+    "reviewer",
+    "photographer",
+    "illustrator",
+    "translator",
+    "contributor",
+    "producer",
+    "source",
+    "publisher",
+];
+
+/// Where a rule came from.
+#[derive(Debug, Clone)]
+pub struct RuleInfo {
+    pub name: String,
+    pub group: Option<String>,
+    pub file: String,
+}
+
+/// A compiled selector with what the rule does.
+struct Sel {
+    selector: Selector,
+    rule: usize,
+    weight: f32,
+}
+
+/// Selectors bucketed by the id, class, tag or attribute their rightmost
+/// compound requires, so that each element is tested only against selectors
+/// that could match it.
+#[derive(Default)]
+struct SelectorIndex {
+    sels: Vec<Sel>,
+    by_id: HashMap<String, Vec<usize>>,
+    by_class: HashMap<String, Vec<usize>>,
+    by_tag: HashMap<String, Vec<usize>>,
+    by_attr: HashMap<String, Vec<usize>>,
+    any: Vec<usize>,
+}
+
+impl SelectorIndex {
+    fn add(&mut self, part: &str, selector: Selector, rule: usize, weight: f32) {
+        let i = self.sels.len();
+        self.sels.push(Sel {
+            selector,
+            rule,
+            weight,
+        });
+        let bucket = match selector_key(part) {
+            Key::Id(k) => self.by_id.entry(k).or_default(),
+            Key::Class(k) => self.by_class.entry(k).or_default(),
+            Key::Tag(k) => self.by_tag.entry(k).or_default(),
+            Key::Attr(k) => self.by_attr.entry(k).or_default(),
+            Key::Any => &mut self.any,
+        };
+        bucket.push(i);
+    }
+
+    /// Calls `f` with each selector that matches `el`, in rule order.
+    fn for_each_match(&self, el: ElementRef<'_>, mut f: impl FnMut(&Sel)) {
+        let e = el.value();
+        let mut cands: Vec<usize> = Vec::new();
+        if let Some(id) = e.id()
+            && let Some(v) = self.by_id.get(id)
+        {
+            cands.extend(v);
+        }
+        if !self.by_class.is_empty() {
+            for c in e.classes() {
+                if let Some(v) = self.by_class.get(c) {
+                    cands.extend(v);
+                }
+            }
+        }
+        if let Some(v) = self.by_tag.get(e.name()) {
+            cands.extend(v);
+        }
+        if !self.by_attr.is_empty() {
+            for (name, _) in e.attrs() {
+                if let Some(v) = self.by_attr.get(name) {
+                    cands.extend(v);
+                }
+            }
+        }
+        cands.extend(&self.any);
+        if cands.is_empty() {
+            return;
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        for i in cands {
+            let s = &self.sels[i];
+            if s.selector.matches(&el) {
+                f(s);
+            }
+        }
+    }
+}
+
+enum Key {
+    Id(String),
+    Class(String),
+    Tag(String),
+    Attr(String),
+    Any,
+}
+
+/// The most selective requirement of the rightmost compound of one selector.
+fn selector_key(sel: &str) -> Key {
+    let b = sel.as_bytes();
+    // Find the start of the rightmost compound: after the last top-level
+    // combinator or whitespace.
+    let (mut depth, mut start) = (0i32, 0usize);
+    let mut quote: Option<u8> = None;
+    for (i, &c) in b.iter().enumerate() {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(c),
+            (None, b'(' | b'[') => depth += 1,
+            (None, b')' | b']') => depth -= 1,
+            (None, b' ' | b'\t' | b'\n' | b'>' | b'+' | b'~') if depth == 0 => start = i + 1,
+            _ => {}
+        }
+    }
+    let compound = &sel[start..];
+    let ident = |s: &str| -> String {
+        s.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+            .collect()
+    };
+    // Scan the compound's top level for #id, .class, [attr; remember the tag.
+    let cb = compound.as_bytes();
+    let (mut id, mut class, mut attr) = (None, None, None);
+    let mut depth = 0i32;
+    for (i, &c) in cb.iter().enumerate() {
+        match c {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            b'[' if depth == 0 && attr.is_none() => {
+                attr = Some(ident(&compound[i + 1..]).to_ascii_lowercase());
+                depth += 1;
+            }
+            b'[' => depth += 1,
+            b']' => depth -= 1,
+            b'#' if depth == 0 && id.is_none() => id = Some(ident(&compound[i + 1..])),
+            b'.' if depth == 0 && class.is_none() => class = Some(ident(&compound[i + 1..])),
+            _ => {}
+        }
+    }
+    let tag = ident(compound).to_ascii_lowercase();
+    match (id, class, attr) {
+        (Some(k), _, _) if !k.is_empty() => Key::Id(k),
+        (_, Some(k), _) if !k.is_empty() => Key::Class(k),
+        _ if !tag.is_empty() => Key::Tag(tag),
+        (_, _, Some(k)) if !k.is_empty() => Key::Attr(k),
+        _ => Key::Any,
+    }
+}
+
+/// Splits a selector list at its top-level commas.
+fn split_selector_list(s: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0i32, 0usize);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(s[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(s[start..].trim());
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+/// Class/id regexes of one kind, matched per token with a per-page cache.
+#[derive(Default)]
+struct TokenMatcher {
+    set: Option<RegexSet>,
+    rule: Vec<usize>,
+    weight: Vec<f32>,
+}
+
+impl TokenMatcher {
+    fn build(patterns: Vec<(String, usize, f32)>) -> Self {
+        if patterns.is_empty() {
+            return Self::default();
+        }
+        let set = RegexSet::new(patterns.iter().map(|p| &p.0)).ok();
+        Self {
+            set,
+            rule: patterns.iter().map(|p| p.1).collect(),
+            weight: patterns.iter().map(|p| p.2).collect(),
+        }
+    }
+
+    /// Index of the first pattern matching `token`.
+    fn first(&self, token: &str) -> Option<usize> {
+        let set = self.set.as_ref()?;
+        set.matches(token).iter().next()
+    }
+}
+
+/// Credit labels compiled for matching in text.
+pub struct CreditMatcher {
+    /// Finds "Label:" anywhere a label may start; group 1 is the label.
+    pub labels: Option<Regex>,
+    /// Finds "Prefix Name" at the start of a line; group 1 is the prefix.
+    pub prefixes: Option<Regex>,
+    /// Role for each folded label or prefix.
+    pub roles: HashMap<String, String>,
+}
+
+impl CreditMatcher {
+    pub fn role_of(&self, label: &str) -> Option<&str> {
+        self.roles
+            .get(&crate::text::fold(label.trim()))
+            .map(String::as_str)
+    }
+}
+
+/// Everything the extractor needs from the rules, compiled.
+pub struct Rules {
+    pub info: Vec<RuleInfo>,
+    drop_sel: SelectorIndex,
+    score_sel: SelectorIndex,
+    drop_class: TokenMatcher,
+    score_class: TokenMatcher,
+    text_set: Option<RegexSet>,
+    text_rule: Vec<(usize, Option<usize>)>,
+    pub credits: CreditMatcher,
+}
+
+/// What the rules say of one element.
+#[derive(Default, Clone, Copy, Debug)]
+pub struct ElementVerdict {
+    /// Rule that drops it by selector (unconditional).
+    pub drop_by_selector: Option<usize>,
+    /// Rule that drops it by class/id (conditional on its size).
+    pub drop_by_class: Option<usize>,
+    /// Sum of score weights.
+    pub weight: f32,
+}
+
+impl Rules {
+    /// The built-in rules alone.
+    pub fn builtin() -> Self {
+        Self::from_sources(&[]).expect("the built-in rules compile (tested)")
+    }
+
+    /// The built-in rules with users' files on top, given as (file name, text).
+    pub fn from_sources(user: &[(String, String)]) -> Result<Self, RulesError> {
+        let mut files = vec![(BUILTIN_NAME.to_string(), BUILTIN.to_string())];
+        files.extend(user.iter().cloned());
+        let mut parsed = Vec::new();
+        for (name, text) in &files {
+            let file: RulesFile = toml::from_str(text).map_err(|e| RulesError {
+                file: name.clone(),
+                line: e.span().map_or(0, |s| line_of(text, s.start)),
+                message: e.message().trim().to_string(),
+            })?;
+            parsed.push((name.as_str(), text.as_str(), file));
+        }
+        compile(parsed)
+    }
+
+    /// Reads users' rules files and compiles them over the built-in rules.
+    pub fn load(paths: &[std::path::PathBuf]) -> Result<Self, RulesError> {
+        let mut sources = Vec::new();
+        for p in paths {
+            let name = p.display().to_string();
+            let text = std::fs::read_to_string(p).map_err(|e| RulesError {
+                file: name.clone(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+            sources.push((name, text));
+        }
+        Self::from_sources(&sources)
+    }
+
+    /// Applies the selector and class/id rules to one element.
+    pub fn judge(
+        &self,
+        el: ElementRef<'_>,
+        cache: &mut HashMap<String, (Option<usize>, f32)>,
+    ) -> ElementVerdict {
+        let mut v = ElementVerdict::default();
+        self.drop_sel.for_each_match(el, |s| {
+            v.drop_by_selector.get_or_insert(s.rule);
+        });
+        if v.drop_by_selector.is_some() {
+            return v;
+        }
+        self.score_sel.for_each_match(el, |s| v.weight += s.weight);
+        let e = el.value();
+        let mut token = |t: &str, v: &mut ElementVerdict| {
+            if t.is_empty() {
+                return;
+            }
+            let (drop, w) = match cache.get(t) {
+                Some(&hit) => hit,
+                None => {
+                    let lower = t.to_ascii_lowercase();
+                    let drop = self
+                        .drop_class
+                        .first(&lower)
+                        .map(|i| self.drop_class.rule[i]);
+                    let w = self
+                        .score_class
+                        .set
+                        .as_ref()
+                        .map(|s| {
+                            s.matches(&lower)
+                                .iter()
+                                .map(|i| self.score_class.weight[i])
+                                .sum()
+                        })
+                        .unwrap_or(0.0);
+                    cache.insert(t.to_string(), (drop, w));
+                    (drop, w)
+                }
+            };
+            if v.drop_by_class.is_none() {
+                v.drop_by_class = drop;
+            }
+            v.weight += w;
+        };
+        for c in e.classes() {
+            token(c, &mut v);
+        }
+        if let Some(id) = e.id() {
+            token(id, &mut v);
+        }
+        v
+    }
+
+    /// The rule dropping a block of text, if any.
+    pub fn drop_text(&self, text: &str) -> Option<usize> {
+        let set = self.text_set.as_ref()?;
+        let chars = text.chars().count();
+        set.matches(text)
+            .iter()
+            .map(|i| self.text_rule[i])
+            .find(|(_, max)| max.is_none_or(|m| chars <= m))
+            .map(|(rule, _)| rule)
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
+    // Merge: later rules with the same name replace earlier ones; disable removes.
+    struct Entry<'a> {
+        file: &'a str,
+        text: &'a str,
+        rule: Either<'a>,
+    }
+    enum Either<'a> {
+        Drop(&'a DropRule),
+        Score(&'a ScoreRule),
+    }
+    let mut order: Vec<String> = Vec::new();
+    let mut by_name: HashMap<String, Entry> = HashMap::new();
+    let mut credit_rules: Vec<(&str, &str, &CreditRule)> = Vec::new();
+    for (file, text, f) in &files {
+        for d in &f.disable {
+            if by_name.remove(d.get_ref()).is_none() {
+                return Err(RulesError {
+                    file: file.to_string(),
+                    line: line_of(text, d.span().start),
+                    message: format!("disable: no earlier rule is named {:?}", d.get_ref()),
+                });
+            }
+        }
+        let named = f
+            .drop
+            .iter()
+            .map(|r| (&r.name, Either::Drop(r)))
+            .chain(f.score.iter().map(|r| (&r.name, Either::Score(r))));
+        for (name, rule) in named {
+            let n = name.get_ref().clone();
+            if !order.contains(&n) {
+                order.push(n.clone());
+            }
+            by_name.insert(n, Entry { file, text, rule });
+        }
+        for c in &f.credit {
+            credit_rules.push((file, text, c));
+        }
+    }
+
+    let err = |file: &str, text: &str, span: std::ops::Range<usize>, message: String| RulesError {
+        file: file.to_string(),
+        line: line_of(text, span.start),
+        message,
+    };
+    let mut info = Vec::new();
+    let mut drop_sel = SelectorIndex::default();
+    let mut score_sel = SelectorIndex::default();
+    let (mut drop_cls, mut score_cls) = (Vec::new(), Vec::new());
+    let (mut text_pats, mut text_rule) = (Vec::new(), Vec::new());
+    for name in &order {
+        let Some(e) = by_name.get(name) else { continue };
+        let idx = info.len();
+        let compile_sels = |sels: &[Spanned<String>], index: &mut SelectorIndex, w: f32| {
+            for s in sels {
+                for part in split_selector_list(s.get_ref()) {
+                    let sel = Selector::parse(part).map_err(|er| {
+                        err(
+                            e.file,
+                            e.text,
+                            s.span(),
+                            format!("invalid selector {part:?}: {er}"),
+                        )
+                    })?;
+                    index.add(part, sel, idx, w);
+                }
+            }
+            Ok::<(), RulesError>(())
+        };
+        let check_re = |p: &Spanned<String>| {
+            Regex::new(p.get_ref()).map(|_| ()).map_err(|er| {
+                err(
+                    e.file,
+                    e.text,
+                    p.span(),
+                    format!("invalid regex {:?}: {er}", p.get_ref()),
+                )
+            })
+        };
+        match e.rule {
+            Either::Drop(r) => {
+                info.push(RuleInfo {
+                    name: name.clone(),
+                    group: r.group.clone(),
+                    file: e.file.to_string(),
+                });
+                compile_sels(&r.select, &mut drop_sel, 0.0)?;
+                for p in &r.class_id {
+                    check_re(p)?;
+                    drop_cls.push((p.get_ref().clone(), idx, 0.0));
+                }
+                for p in &r.text {
+                    check_re(p)?;
+                    text_pats.push(p.get_ref().clone());
+                    text_rule.push((idx, r.max_chars));
+                }
+            }
+            Either::Score(r) => {
+                info.push(RuleInfo {
+                    name: name.clone(),
+                    group: Some("score".into()),
+                    file: e.file.to_string(),
+                });
+                compile_sels(&r.select, &mut score_sel, r.weight)?;
+                for p in &r.class_id {
+                    check_re(p)?;
+                    score_cls.push((p.get_ref().clone(), idx, r.weight));
+                }
+            }
+        }
+    }
+
+    // Credits.
+    let mut roles = HashMap::new();
+    let (mut labels, mut prefixes) = (Vec::new(), Vec::new());
+    for (file, text, c) in credit_rules {
+        let role = c.role.get_ref();
+        if !ROLES.contains(&role.as_str()) {
+            return Err(err(
+                file,
+                text,
+                c.role.span(),
+                format!("unknown role {role:?}; roles are: {}", ROLES.join(", ")),
+            ));
+        }
+        for l in &c.labels {
+            roles.insert(crate::text::fold(l.get_ref()), role.clone());
+            labels.push(l.get_ref().clone());
+        }
+        for l in &c.prefixes {
+            roles.insert(crate::text::fold(l.get_ref()), role.clone());
+            prefixes.push(l.get_ref().clone());
+        }
+    }
+    let alternation = |mut v: Vec<String>| {
+        v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        v.dedup();
+        v.iter()
+            .map(|s| regex::escape(s))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let credits = CreditMatcher {
+        labels: (!labels.is_empty()).then(|| {
+            Regex::new(&format!(
+                r"(?i)(?:^|[\s|｜/,，;；(（\[【])({})\s*[:：]",
+                alternation(labels)
+            ))
+            .expect("escaped labels form a valid regex")
+        }),
+        prefixes: (!prefixes.is_empty()).then(|| {
+            Regex::new(&format!(
+                r"(?i)^[(（\[【]?({})(?:\s+|/|／|:|：)",
+                alternation(prefixes)
+            ))
+            .expect("escaped prefixes form a valid regex")
+        }),
+        roles,
+    };
+
+    Ok(Rules {
+        info,
+        drop_sel,
+        score_sel,
+        drop_class: TokenMatcher::build(drop_cls),
+        score_class: TokenMatcher::build(score_cls),
+        text_set: (!text_pats.is_empty())
+            .then(|| RegexSet::new(&text_pats).expect("each pattern was checked")),
+        text_rule,
+        credits,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_compile() {
+        let r = Rules::builtin();
+        assert!(r.info.len() > 10);
+        assert!(r.credits.labels.is_some());
+    }
+
+    #[test]
+    fn selector_keys() {
+        assert!(matches!(selector_key("div.share-bar"), Key::Class(k) if k == "share-bar"));
+        assert!(matches!(selector_key("#nav"), Key::Id(k) if k == "nav"));
+        assert!(matches!(selector_key("article aside"), Key::Tag(k) if k == "aside"));
+        assert!(matches!(selector_key("[aria-hidden=true]"), Key::Attr(k) if k == "aria-hidden"));
+        assert!(matches!(selector_key("div:not(.x)"), Key::Tag(k) if k == "div"));
+        assert!(matches!(selector_key(":not(.x)"), Key::Any));
+        assert_eq!(
+            split_selector_list("a, b[x=','] , c:is(d,e)"),
+            vec!["a", "b[x=',']", "c:is(d,e)"]
+        );
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let bad = |t: &str| {
+            Rules::from_sources(&[("my.toml".into(), t.into())])
+                .err()
+                .unwrap()
+        };
+        let e = bad("[[drop]]\nname = \"x\"\nselect = [\"div[\"]\n");
+        assert_eq!((e.file.as_str(), e.line), ("my.toml", 3));
+        assert!(e.message.contains("invalid selector"), "{e}");
+        let e = bad("\n[[drop]]\nname = \"x\"\ntext = [\"(\"]\n");
+        assert_eq!(e.line, 4);
+        assert!(e.message.contains("invalid regex"), "{e}");
+        let e = bad("[[drop]]\nname = \"x\"\nbogus = 1\n");
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("unknown field"), "{e}");
+        let e = bad("[[drop]]\nname = 5\n");
+        assert_eq!(e.line, 2);
+        let e = bad("[[credit]]\nrole = \"boss\"\nlabels = [\"Boss\"]\n");
+        assert!(e.message.contains("unknown role"), "{e}");
+        let e = bad("disable = [\"no-such-rule\"]\n");
+        assert!(e.message.contains("no-such-rule"), "{e}");
+    }
+
+    #[test]
+    fn user_rules_override_and_disable() {
+        let base = Rules::builtin();
+        let first = base.info[0].name.clone();
+        let user =
+            format!("disable = [{first:?}]\n[[drop]]\nname = \"mine\"\ntext = [\"^Brought to you by our friends$\"]\n");
+        let r = Rules::from_sources(&[("u.toml".into(), user)]).unwrap();
+        assert!(r.info.iter().all(|i| i.name != first));
+        let mine = r.info.iter().position(|i| i.name == "mine").unwrap();
+        assert_eq!(r.drop_text("Brought to you by our friends"), Some(mine));
+    }
+}
