@@ -25,10 +25,12 @@ pub mod date;
 pub mod decode;
 pub mod error;
 pub mod explain;
+pub mod ftr;
 pub mod metadata;
 pub mod output;
 pub mod parse;
 pub mod rules;
+pub mod site;
 pub mod text;
 
 use std::sync::OnceLock;
@@ -80,6 +82,8 @@ pub struct Analysis {
     /// Verdict for each block inside the chosen containers (indices into `blocks`).
     pub verdicts: Vec<(usize, body::Verdict)>,
     pub article: Article,
+    /// The site rules used for this page, and what they decided.
+    pub site: site::Applied,
 }
 
 impl Extractor {
@@ -113,21 +117,56 @@ impl Extractor {
         drop(decoded.text);
 
         let sources = metadata::gather(&dom);
-        let cleaned = clean::clean(&dom, &self.rules);
+        // Site rules, by the page's address; a site that switches general
+        // rules off gets them recompiled without (once per run).
+        let page_url = sources
+            .url(saved_from.as_deref())
+            .or_else(|| opts.url.clone());
+        let site = self.rules.sites.lookup(page_url.as_deref());
+        let variant = Some(site.disabled())
+            .filter(|d| !d.is_empty())
+            .and_then(|d| self.rules.sites.variant(&self.rules, d));
+        let rules: &Rules = variant.as_deref().unwrap_or(&self.rules);
+        let mut applied = site::Applied::new(&site, page_url.as_deref());
+
+        let mut cleaned = clean::clean(&dom, rules);
+        let forced = site::apply(&dom, &mut cleaned, rules, &site);
         let blocks = body::blocks(&dom, &cleaned);
-        let choice = body::choose(&dom, &cleaned, &blocks);
+        let mut choice = body::choose(&dom, &cleaned, &blocks);
+        if !forced.is_empty() {
+            // The site names the body: its container(s) replace the scorer's.
+            choice.containers = forced;
+            applied.body = site.body().map(|(r, _)| r.rule);
+        }
         let site_name = sources.site_name();
-        let (headline, h1) = sources.headline(site_name.as_deref());
+        let (mut headline, mut h1) = sources.headline(site_name.as_deref());
+        if let Some((r, i, text)) = site.headline().and_then(|(r, sels)| {
+            site::find_first_alternative(&dom, sels)
+                .into_iter()
+                .map(|i| (r, i, site::value_of(&dom, i)))
+                .find(|(_, _, t)| !t.is_empty())
+        }) {
+            headline = Some(text);
+            h1 = (!matches!(dom.tag(i), "meta" | "title")).then_some(i);
+            applied.headline = Some(r.rule);
+        }
 
         let mut text_credits = Vec::new();
-        let selected = body::select(
+        let mut selected = body::select(
             &dom,
             &choice,
             &blocks,
-            &self.rules,
+            rules,
             headline.as_deref(),
             &mut text_credits,
         );
+        for (b, v) in selected.iter_mut() {
+            if *v == body::Verdict::Keep
+                && let Some(r) = site.drop_text(&b.text)
+            {
+                *v = body::Verdict::Rule(r);
+            }
+        }
         let base = blocks.as_ptr() as usize;
         let index_of = |b: &body::Block| {
             (b as *const body::Block as usize - base) / std::mem::size_of::<body::Block>()
@@ -149,26 +188,34 @@ impl Extractor {
             .first()
             .map(|b| b.owner)
             .or(choice.containers.first().copied());
-        let zone = header_zone(
-            &dom,
-            &cleaned,
-            &self.rules,
-            &blocks,
-            h1,
-            body_start,
-            &choice,
-        );
+        let zone = header_zone(&dom, &cleaned, rules, &blocks, h1, body_start, &choice);
         let mut zone_credits = Vec::new();
         for t in &zone {
-            match credits::credit_line(t, &self.rules.credits) {
+            match credits::credit_line(t, &rules.credits) {
                 Some(c) => zone_credits.extend(c),
-                None => zone_credits.extend(credits::credits_in(t, &self.rules.credits)),
+                None => zone_credits.extend(credits::credits_in(t, &rules.credits)),
             }
         }
-        let credits = merge_credits(sources.authors(), zone_credits, text_credits);
+        let site_authors = site
+            .author()
+            .map(|(r, sels)| (r, site::authors(&dom, sels, &rules.credits)))
+            .filter(|(_, a)| !a.is_empty());
+        let markup_authors = match site_authors {
+            Some((r, a)) => {
+                applied.author = Some(r.rule);
+                a
+            }
+            None => sources.authors(),
+        };
+        let credits = merge_credits(markup_authors, zone_credits, text_credits);
 
-        let timestamp = sources
-            .published()
+        let site_date = site.date().and_then(|(r, sels)| {
+            let s = site::date(&dom, sels)?;
+            applied.date = Some(r.rule);
+            Some(s)
+        });
+        let timestamp = site_date
+            .or_else(|| sources.published())
             .or_else(|| zone.iter().find_map(|t| date::find(t)))
             .or_else(|| {
                 kept.iter()
@@ -183,9 +230,7 @@ impl Extractor {
 
         let article = Article {
             source: opts.source.clone(),
-            url: sources
-                .url(saved_from.as_deref())
-                .or_else(|| opts.url.clone()),
+            url: page_url,
             headline,
             timestamp,
             credits,
@@ -207,6 +252,7 @@ impl Extractor {
             choice,
             verdicts,
             article,
+            site: applied,
         })
     }
 }

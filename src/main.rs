@@ -46,6 +46,11 @@ struct Cli {
     #[arg(long, value_name = "FILE")]
     rules: Vec<PathBuf>,
 
+    /// Add the rules files in DIR: copydesk TOML files and FiveFilters site
+    /// configs (HOST.txt); repeatable. Read before the --rules files.
+    #[arg(long, value_name = "DIR")]
+    rules_dir: Vec<PathBuf>,
+
     /// The page's address, used when the page does not state one.
     #[arg(long, value_name = "URL")]
     url: Option<String>,
@@ -68,9 +73,31 @@ enum Command {
         /// Rules files to add, as for extraction.
         #[arg(long, value_name = "FILE")]
         rules: Vec<PathBuf>,
+        /// Folders of rules files to add, as for extraction.
+        #[arg(long, value_name = "DIR")]
+        rules_dir: Vec<PathBuf>,
         /// Decode with this encoding.
         #[arg(long, value_name = "LABEL")]
         encoding: Option<String>,
+        /// The page's address, used when the page does not state one.
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+    },
+    /// Print the built-in rules, or check rules files.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+}
+
+#[derive(clap::Subcommand, Debug)]
+enum RulesCommand {
+    /// Print the built-in rules file, commented: a starting point for your own.
+    Default,
+    /// Check rules files (copydesk TOML, or FiveFilters HOST.txt; a folder
+    /// checks the files in it). Errors name the file, the line and the
+    /// problem; exit status 1 when any file has an error.
+    Check {
+        #[arg(required = true, value_name = "FILE")]
+        paths: Vec<PathBuf>,
     },
 }
 
@@ -118,16 +145,22 @@ fn describe_io(e: &io::Error) -> String {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
-    if let Some(Command::Explain {
-        path,
-        json,
-        rules,
-        encoding,
-    }) = &cli.command
-    {
-        return explain(path, *json, rules, encoding.as_deref(), cli.max_size);
+    match &cli.command {
+        Some(Command::Explain {
+            path,
+            json,
+            rules,
+            rules_dir,
+            encoding,
+            url,
+        }) => {
+            let rules = load_rules(rules, rules_dir)?;
+            return explain(path, *json, rules, encoding.as_deref(), url, cli.max_size);
+        }
+        Some(Command::Rules(cmd)) => return rules_command(cmd),
+        None => {}
     }
-    let rules = Rules::load(&cli.rules).map_err(|e| e.to_string())?;
+    let rules = load_rules(&cli.rules, &cli.rules_dir)?;
     let extractor = Extractor::new(rules);
     let encoding = match &cli.encoding {
         Some(l) => Some(copydesk::decode::encoding_for_label(l).map_err(|e| e.to_string())?),
@@ -200,14 +233,75 @@ fn write_failed(e: &io::Error) -> ExitCode {
     ExitCode::from(1)
 }
 
+/// Loads the rules; FiveFilters expressions that could not be used are
+/// counted on stderr (`copydesk rules check` lists them).
+fn load_rules(files: &[PathBuf], dirs: &[PathBuf]) -> Result<Rules, String> {
+    let rules = Rules::load_all(files, dirs).map_err(|e| e.to_string())?;
+    if !rules.warnings.is_empty() {
+        eprintln!(
+            "copydesk: {} lines of site rules could not be used (see `copydesk rules check`)",
+            rules.warnings.len()
+        );
+    }
+    Ok(rules)
+}
+
+/// `copydesk rules default` and `copydesk rules check`.
+fn rules_command(cmd: &RulesCommand) -> Result<ExitCode, String> {
+    let mut out = io::stdout().lock();
+    let paths = match cmd {
+        RulesCommand::Default => {
+            return Ok(match out.write_all(copydesk::rules::BUILTIN.as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => write_failed(&e),
+            });
+        }
+        RulesCommand::Check { paths } => paths,
+    };
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            files.extend(copydesk::rules::rules_in_dir(p).map_err(|e| e.to_string())?);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    let mut failed = false;
+    for f in &files {
+        let name = f.display().to_string();
+        let checked = std::fs::read_to_string(f)
+            .map_err(|e| format!("{name}: {}", describe_io(&e)))
+            .and_then(|text| {
+                copydesk::rules::check_source(&name, &text).map_err(|e| e.to_string())
+            });
+        let written = match checked {
+            Ok(c) => writeln!(out, "{name}: ok: {}", c.summary)
+                .and_then(|_| c.warnings.iter().try_for_each(|w| writeln!(out, "{w}"))),
+            Err(msg) => {
+                failed = true;
+                eprintln!("{msg}");
+                Ok(())
+            }
+        };
+        if let Err(e) = written {
+            return Ok(write_failed(&e));
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 fn explain(
     path: &PathBuf,
     json: bool,
-    rules: &[PathBuf],
+    rules: Rules,
     encoding: Option<&str>,
+    url: &Option<String>,
     max: usize,
 ) -> Result<ExitCode, String> {
-    let rules = Rules::load(rules).map_err(|e| e.to_string())?;
     let extractor = Extractor::new(rules);
     let encoding = encoding
         .map(copydesk::decode::encoding_for_label)
@@ -224,8 +318,8 @@ fn explain(
     let opts = Options {
         source: source.clone(),
         encoding,
+        url: url.clone(),
         max_size: max,
-        ..Options::default()
     };
     let analysis = match extractor.analyse(&bytes, &opts) {
         Ok(a) => a,

@@ -6,7 +6,7 @@
 //! already taken replaces the earlier one; `disable = ["name", ...]` switches
 //! earlier rules off.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use regex::{Regex, RegexSet};
 use scraper::{ElementRef, Selector};
@@ -36,6 +36,9 @@ pub struct RulesFile {
     /// Credit labels and their roles.
     #[serde(default)]
     pub credit: Vec<CreditRule>,
+    /// Rules scoped to hosts (see [`crate::site`]).
+    #[serde(default)]
+    pub site: Vec<crate::site::SiteDef>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -326,6 +329,14 @@ pub struct Rules {
     text_set: Option<RegexSet>,
     text_rule: Vec<(usize, Option<usize>)>,
     pub credits: CreditMatcher,
+    /// Site rules, by host.
+    pub sites: crate::site::SiteIndex,
+    /// What could not be used but is no error: FiveFilters expressions with
+    /// no CSS equivalent, directives copydesk does not read.
+    pub warnings: Vec<RulesError>,
+    /// Users' TOML files, kept to recompile the general rules without the
+    /// ones a site switches off.
+    sources: std::sync::Arc<Vec<(String, String)>>,
 }
 
 /// What the rules say of one element.
@@ -345,26 +356,82 @@ impl Rules {
         Self::from_sources(&[]).expect("the built-in rules compile (tested)")
     }
 
-    /// The built-in rules with users' files on top, given as (file name, text).
+    /// The built-in rules with users' files on top, given as (file name,
+    /// text). Files whose name ends in `.txt` are FiveFilters site configs
+    /// (the file name gives the host); the others are copydesk TOML files.
     pub fn from_sources(user: &[(String, String)]) -> Result<Self, RulesError> {
         let mut files = vec![(BUILTIN_NAME.to_string(), BUILTIN.to_string())];
-        files.extend(user.iter().cloned());
-        let mut parsed = Vec::new();
-        for (name, text) in &files {
-            let file: RulesFile = toml::from_str(text).map_err(|e| RulesError {
-                file: name.clone(),
-                line: e.span().map_or(0, |s| line_of(text, s.start)),
-                message: e.message().trim().to_string(),
-            })?;
-            parsed.push((name.as_str(), text.as_str(), file));
+        let mut ftr = Vec::new();
+        for (name, text) in user {
+            if is_ftr_name(name) {
+                ftr.push((name, text));
+            } else {
+                files.push((name.clone(), text.clone()));
+            }
         }
-        compile(parsed)
+        let parsed = parse_files(&files)?;
+        let mut specs = Vec::new();
+        let mut warnings = Vec::new();
+        for (name, text, f) in &parsed {
+            for d in &f.site {
+                specs.push(crate::site::SiteSpec::from_def(d, name, text)?);
+            }
+        }
+        // FiveFilters files come after the TOML files: copydesk's own site
+        // rules for the same host, loaded earlier, lose to them only on ties
+        // of specificity. Hosts come from file names.
+        for (name, text) in ftr {
+            let conv = crate::ftr::convert(name, text)?;
+            warnings.extend(conv.warnings);
+            specs.push(conv.spec);
+        }
+        let mut rules = compile(parsed, &HashSet::new())?;
+        let known: HashSet<&str> = rules.info.iter().map(|i| i.name.as_str()).collect();
+        let sites = crate::site::SiteIndex::compile(&specs, rules.info.len(), &known)?;
+        for s in &specs {
+            rules.info.push(RuleInfo {
+                name: s.name.clone(),
+                group: Some("site".into()),
+                file: s.file.clone(),
+            });
+        }
+        rules.sites = sites;
+        rules.warnings = warnings;
+        rules.sources = std::sync::Arc::new(files.split_off(1));
+        Ok(rules)
+    }
+
+    /// These rules without the general rules named (for a site that switches
+    /// them off). Rule indices stay the same, so `info` is shared.
+    pub fn without(&self, names: &[String]) -> Option<Self> {
+        let mut files = vec![(BUILTIN_NAME.to_string(), BUILTIN.to_string())];
+        files.extend(self.sources.iter().cloned());
+        let parsed = parse_files(&files).ok()?;
+        let skip: HashSet<&str> = names.iter().map(String::as_str).collect();
+        let mut r = compile(parsed, &skip).ok()?;
+        r.info = self.info.clone();
+        Some(r)
     }
 
     /// Reads users' rules files and compiles them over the built-in rules.
     pub fn load(paths: &[std::path::PathBuf]) -> Result<Self, RulesError> {
+        Self::load_all(paths, &[])
+    }
+
+    /// Reads the rules files in each of `dirs` (`*.toml`, and FiveFilters
+    /// `*.txt`, in name order), then the files in `paths`, and compiles them
+    /// over the built-in rules. Later files win ties.
+    pub fn load_all(
+        paths: &[std::path::PathBuf],
+        dirs: &[std::path::PathBuf],
+    ) -> Result<Self, RulesError> {
+        let mut all = Vec::new();
+        for d in dirs {
+            all.extend(rules_in_dir(d)?);
+        }
+        all.extend(paths.iter().cloned());
         let mut sources = Vec::new();
-        for p in paths {
+        for p in &all {
             let name = p.display().to_string();
             let text = std::fs::read_to_string(p).map_err(|e| RulesError {
                 file: name.clone(),
@@ -444,11 +511,98 @@ impl Rules {
     }
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
+/// What `copydesk rules check` says of one file that can be used.
+#[derive(Debug)]
+pub struct Checked {
+    /// One line: what the file holds.
+    pub summary: String,
+    /// What could not be used (FiveFilters expressions, directives).
+    pub warnings: Vec<RulesError>,
+}
+
+/// Checks one rules file (copydesk TOML, or FiveFilters `.txt`) on top of
+/// the built-in rules: every selector and regex compiled, every name that
+/// `disable` uses known. The error names the file, the line and the problem.
+pub fn check_source(name: &str, text: &str) -> Result<Checked, RulesError> {
+    let rules = Rules::from_sources(&[(name.to_string(), text.to_string())])?;
+    if is_ftr_name(name) {
+        let c = crate::ftr::convert(name, text)?;
+        let (host, subs) = &c.spec.hosts[0];
+        let summary = format!(
+            "site rule for {}{host}: {} of {} XPath expressions converted",
+            if *subs { "*." } else { "" },
+            c.converted,
+            c.xpaths
+        );
+        return Ok(Checked {
+            summary,
+            warnings: c.warnings,
+        });
+    }
+    let f: RulesFile = toml::from_str(text).map_err(|e| RulesError {
+        file: name.to_string(),
+        line: 0,
+        message: e.message().trim().to_string(),
+    })?;
+    let summary = format!(
+        "{} drop, {} score, {} credit and {} site rules; {} rules disabled",
+        f.drop.len(),
+        f.score.len(),
+        f.credit.len(),
+        f.site.len(),
+        f.disable.len()
+    );
+    Ok(Checked {
+        summary,
+        warnings: rules.warnings,
+    })
+}
+
+/// Is this file a FiveFilters site config (by its name)?
+pub fn is_ftr_name(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".txt")
+}
+
+/// The rules files in a folder: `*.toml` and `*.txt`, sorted by name.
+pub fn rules_in_dir(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, RulesError> {
+    let err = |e: std::io::Error| RulesError {
+        file: dir.display().to_string(),
+        line: 0,
+        message: e.to_string(),
+    };
+    let mut v = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(err)? {
+        let p = entry.map_err(err)?.path();
+        let ext = p
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        if p.is_file() && matches!(ext.as_deref(), Some("toml" | "txt")) {
+            v.push(p);
+        }
+    }
+    v.sort();
+    Ok(v)
+}
+
+fn parse_files(files: &[(String, String)]) -> Result<Vec<(&str, &str, RulesFile)>, RulesError> {
+    let mut parsed = Vec::new();
+    for (name, text) in files {
+        let file: RulesFile = toml::from_str(text).map_err(|e| RulesError {
+            file: name.clone(),
+            line: e.span().map_or(0, |s| line_of(text, s.start)),
+            message: e.message().trim().to_string(),
+        })?;
+        parsed.push((name.as_str(), text.as_str(), file));
+    }
+    Ok(parsed)
+}
+
+pub fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
-fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
+fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<Rules, RulesError> {
     // Merge: later rules with the same name replace earlier ones; disable removes.
     struct Entry<'a> {
         file: &'a str,
@@ -528,6 +682,15 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
                 )
             })
         };
+        if skip.contains(name.as_str()) {
+            // Switched off for a site: keeps its index, matches nothing.
+            info.push(RuleInfo {
+                name: name.clone(),
+                group: None,
+                file: e.file.to_string(),
+            });
+            continue;
+        }
         match e.rule {
             Either::Drop(r) => {
                 info.push(RuleInfo {
@@ -619,6 +782,9 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
             .then(|| RegexSet::new(&text_pats).expect("each pattern was checked")),
         text_rule,
         credits,
+        sites: Default::default(),
+        warnings: Vec::new(),
+        sources: Default::default(),
     })
 }
 
@@ -675,8 +841,9 @@ mod tests {
     fn user_rules_override_and_disable() {
         let base = Rules::builtin();
         let first = base.info[0].name.clone();
-        let user =
-            format!("disable = [{first:?}]\n[[drop]]\nname = \"mine\"\ntext = [\"^Brought to you by our friends$\"]\n");
+        let user = format!(
+            "disable = [{first:?}]\n[[drop]]\nname = \"mine\"\ntext = [\"^Brought to you by our friends$\"]\n"
+        );
         let r = Rules::from_sources(&[("u.toml".into(), user)]).unwrap();
         assert!(r.info.iter().all(|i| i.name != first));
         let mine = r.info.iter().position(|i| i.name == "mine").unwrap();
