@@ -239,7 +239,7 @@ fn load_rules(files: &[PathBuf], dirs: &[PathBuf]) -> Result<Rules, String> {
     let rules = Rules::load_all(files, dirs).map_err(|e| e.to_string())?;
     if !rules.warnings.is_empty() {
         eprintln!(
-            "copydesk: {} lines of site rules could not be used (see `copydesk rules check`)",
+            "copydesk: {} line(s) of site rules could not be used (see `copydesk rules check`)",
             rules.warnings.len()
         );
     }

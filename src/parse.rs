@@ -206,9 +206,12 @@ pub fn saved_from_url(text: &str) -> Option<String> {
         Some(r) => &r[r.find(')')? + 1..],
         None => rest,
     };
+    // The address ends at whitespace or at the end of the comment ("-->"):
+    // hyphens inside it (host names, slugs) are part of it.
     let end = rest
-        .find(|c: char| c.is_whitespace() || c == '-')
-        .unwrap_or(rest.len());
+        .find(|c: char| c.is_whitespace())
+        .unwrap_or(rest.len())
+        .min(rest.find("-->").unwrap_or(rest.len()));
     let url = rest[..end].trim();
     (url.starts_with("http://") || url.starts_with("https://")).then(|| url.to_string())
 }
@@ -261,5 +264,10 @@ mod tests {
             Some("https://example.com/news/1.html")
         );
         assert_eq!(saved_from_url("<html>"), None);
+        let t = "<!-- saved from url=(0044)https://sport.hilltop-news.example/a-b-c-->";
+        assert_eq!(
+            saved_from_url(t).as_deref(),
+            Some("https://sport.hilltop-news.example/a-b-c")
+        );
     }
 }

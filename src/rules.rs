@@ -545,12 +545,13 @@ pub fn check_source(name: &str, text: &str) -> Result<Checked, RulesError> {
         message: e.message().trim().to_string(),
     })?;
     let summary = format!(
-        "{} drop, {} score, {} credit and {} site rules; {} rules disabled",
+        "{} drop, {} score, {} credit and {} site rules; {} rules disabled, {} on sites",
         f.drop.len(),
         f.score.len(),
         f.credit.len(),
         f.site.len(),
-        f.disable.len()
+        f.disable.len(),
+        f.site.iter().map(|s| s.disable.len()).sum::<usize>()
     );
     Ok(Checked {
         summary,
