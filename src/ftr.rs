@@ -411,9 +411,13 @@ impl Parser<'_> {
             }
             _ => " ",
         };
+        // Does the path start with a descendant step ("//x")?
+        let first_desc = comb == " " && css.is_empty();
+        let mut steps = 0usize;
         loop {
             // Axis.
             let mut sibling = false;
+            let (mut self_axis, mut parent_axis) = (false, false);
             if let Some(Tok::Axis(a)) = self.peek().cloned() {
                 self.i += 1;
                 match a.as_str() {
@@ -450,6 +454,13 @@ impl Parser<'_> {
                         }
                         comb = " ~ ";
                         sibling = true;
+                    }
+                    // x/self::y: x that is also y.
+                    "self" if comb == " > " && !css.is_empty() => self_axis = true,
+                    // //x/parent::y: a y with an x child.
+                    "parent" if comb == " > " && steps == 1 && first_desc => parent_axis = true,
+                    "parent" => {
+                        return Err("parent:: other than after a single //step".into());
                     }
                     other => return Err(format!("the {other}:: axis has no CSS equivalent")),
                 }
@@ -494,19 +505,31 @@ impl Parser<'_> {
                 Some(t) => return Err(format!("unexpected {t:?}")),
                 None => return Err("the path ends with a separator".into()),
             };
-            if !css.is_empty() {
-                css.push_str(comb);
-            }
             let mut step = if tag == "*" {
                 String::new()
             } else {
                 tag.clone()
             };
-            self.predicates(&mut step, sibling, &tag, depth)?;
-            if step.is_empty() {
-                step.push('*');
+            self.predicates(&mut step, sibling || self_axis || parent_axis, &tag, depth)?;
+            if self_axis {
+                if !step.is_empty() {
+                    css.push_str(&format!(":is({step})"));
+                }
+            } else if parent_axis {
+                if step.is_empty() {
+                    step.push('*');
+                }
+                css = format!("{step}:has(> {css})");
+            } else {
+                if step.is_empty() {
+                    step.push('*');
+                }
+                if !css.is_empty() {
+                    css.push_str(comb);
+                }
+                css.push_str(&step);
             }
-            css.push_str(&step);
+            steps += 1;
             match self.peek() {
                 Some(Tok::Slash) => {
                     self.i += 1;
@@ -671,9 +694,35 @@ impl Parser<'_> {
                 self.expect(Tok::RParen)?;
                 Ok(r)
             }
+            // self::x in a predicate: the element is an x.
+            Some(Tok::Axis(a)) if a == "self" => {
+                self.i += 1;
+                match self.next() {
+                    Some(Tok::Name(n)) if self.peek() != Some(&Tok::LParen) => {
+                        Ok(format!(":is({})", n.to_ascii_lowercase()))
+                    }
+                    Some(Tok::Star) => Ok(String::new()),
+                    _ => Err("self:: other than an element name".into()),
+                }
+            }
             // A relative path: "has such a descendant/child".
-            Some(Tok::Dot) | Some(Tok::Name(_)) | Some(Tok::Star) | Some(Tok::DoubleSlash) => {
-                let rel = match self.peek() {
+            Some(Tok::Dot)
+            | Some(Tok::Name(_))
+            | Some(Tok::Star)
+            | Some(Tok::DoubleSlash)
+            | Some(Tok::Axis(_)) => {
+                let rel = match self.peek().cloned() {
+                    Some(Tok::Axis(a)) if a == "child" => {
+                        self.i += 1;
+                        "> "
+                    }
+                    Some(Tok::Axis(a)) if a == "descendant" => {
+                        self.i += 1;
+                        ""
+                    }
+                    Some(Tok::Axis(a)) => {
+                        return Err(format!("the {a}:: axis in a predicate"));
+                    }
                     Some(Tok::Dot) => {
                         self.i += 1;
                         match self.next() {
@@ -811,6 +860,13 @@ mod tests {
         assert_eq!(ok("//h2/following-sibling::p"), "h2 ~ p");
         assert_eq!(ok("//div[.//h1]"), "div:has(h1)");
         assert_eq!(ok("//div[p]"), "div:has(> p)");
+        assert_eq!(ok("//p[child::a[@rel='x']]"), r#"p:has(> a[rel="x"])"#);
+        assert_eq!(ok("//time/parent::div"), "div:has(> time)");
+        assert_eq!(ok("//footer/self::footer"), "footer:is(footer)");
+        assert_eq!(
+            ok("//img/following-sibling::*[self::div]"),
+            "img ~ :is(div)"
+        );
     }
 
     #[test]
@@ -818,6 +874,8 @@ mod tests {
         for x in [
             "//div[contains(text(),'Advert')]",
             "//p[1]/..",
+            "//div/p/parent::div",
+            "//a/ancestor::div[1]",
             "//div[@class='x'][2]",
             "//h2/following-sibling::p[1]",
             "//ancestor::div",
