@@ -294,8 +294,20 @@ impl TokenMatcher {
     /// Index of the first pattern matching `token`.
     fn first(&self, token: &str) -> Option<usize> {
         let set = self.set.as_ref()?;
+        // is_match runs the fast DFA; the overlapping search only when something matched.
+        if !set.is_match(token) {
+            return None;
+        }
         set.matches(token).iter().next()
     }
+}
+
+/// Text patterns sharing one `max_chars`, so that a long paragraph is only
+/// run against the few patterns that apply to it.
+struct TextGroup {
+    max_chars: Option<usize>,
+    set: RegexSet,
+    rule: Vec<usize>,
 }
 
 /// Credit labels compiled for matching in text.
@@ -323,8 +335,7 @@ pub struct Rules {
     score_sel: SelectorIndex,
     drop_class: TokenMatcher,
     score_class: TokenMatcher,
-    text_set: Option<RegexSet>,
-    text_rule: Vec<(usize, Option<usize>)>,
+    text: Vec<TextGroup>,
     pub credits: CreditMatcher,
 }
 
@@ -434,14 +445,57 @@ impl Rules {
 
     /// The rule dropping a block of text, if any.
     pub fn drop_text(&self, text: &str) -> Option<usize> {
-        let set = self.text_set.as_ref()?;
         let chars = text.chars().count();
-        set.matches(text)
+        self.text
             .iter()
-            .map(|i| self.text_rule[i])
-            .find(|(_, max)| max.is_none_or(|m| chars <= m))
-            .map(|(rule, _)| rule)
+            .filter(|g| g.max_chars.is_none_or(|m| chars <= m))
+            .filter(|g| g.set.is_match(text))
+            .filter_map(|g| g.set.matches(text).iter().next().map(|i| g.rule[i]))
+            .min()
     }
+}
+
+/// `\b` becomes an ASCII word boundary: the fast regex engines cannot run a
+/// Unicode `\b` on non-ASCII text and would fall back to a slow one. Text
+/// rules are about Latin words where it matters, so nothing is lost.
+fn ascii_word_boundaries(p: &str) -> String {
+    let mut out = String::with_capacity(p.len() + 8);
+    let mut chars = p.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some(n) => {
+                    out.push(c);
+                    out.push(n);
+                }
+                None => out.push(c),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn text_groups(pats: Vec<String>, rules: Vec<(usize, Option<usize>)>) -> Vec<TextGroup> {
+    let mut limits: Vec<Option<usize>> = rules.iter().map(|r| r.1).collect();
+    limits.sort();
+    limits.dedup();
+    limits
+        .into_iter()
+        .map(|max_chars| {
+            let members: Vec<usize> = (0..pats.len())
+                .filter(|&i| rules[i].1 == max_chars)
+                .collect();
+            TextGroup {
+                max_chars,
+                set: RegexSet::new(members.iter().map(|&i| &pats[i]))
+                    .expect("each pattern was checked"),
+                rule: members.iter().map(|&i| rules[i].0).collect(),
+            }
+        })
+        .collect()
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -542,7 +596,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
                 }
                 for p in &r.text {
                     check_re(p)?;
-                    text_pats.push(p.get_ref().clone());
+                    text_pats.push(ascii_word_boundaries(p.get_ref()));
                     text_rule.push((idx, r.max_chars));
                 }
             }
@@ -615,9 +669,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
         score_sel,
         drop_class: TokenMatcher::build(drop_cls),
         score_class: TokenMatcher::build(score_cls),
-        text_set: (!text_pats.is_empty())
-            .then(|| RegexSet::new(&text_pats).expect("each pattern was checked")),
-        text_rule,
+        text: text_groups(text_pats, text_rule),
         credits,
     })
 }
@@ -675,8 +727,9 @@ mod tests {
     fn user_rules_override_and_disable() {
         let base = Rules::builtin();
         let first = base.info[0].name.clone();
-        let user =
-            format!("disable = [{first:?}]\n[[drop]]\nname = \"mine\"\ntext = [\"^Brought to you by our friends$\"]\n");
+        let user = format!(
+            "disable = [{first:?}]\n[[drop]]\nname = \"mine\"\ntext = [\"^Brought to you by our friends$\"]\n"
+        );
         let r = Rules::from_sources(&[("u.toml".into(), user)]).unwrap();
         assert!(r.info.iter().all(|i| i.name != first));
         let mine = r.info.iter().position(|i| i.name == "mine").unwrap();
