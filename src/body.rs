@@ -40,7 +40,7 @@ pub fn blocks(dom: &Dom, cleaned: &Cleaned) -> Vec<Block> {
     let mut stack: Vec<Open> = Vec::new();
     let mut owners: Vec<usize> = Vec::new(); // open block elements
     let mut buf = String::new();
-    let mut pending = false;
+    let mut pending = text::Pending::default();
     let (mut w, mut lw, mut links) = (0usize, 0usize, 0usize);
     let flush = |buf: &mut String,
                  w: &mut usize,
@@ -71,7 +71,7 @@ pub fn blocks(dom: &Dom, cleaned: &Cleaned) -> Vec<Block> {
             let o = stack.pop().expect("checked");
             if o.block {
                 flush(&mut buf, &mut w, &mut lw, &owners, &mut out);
-                pending = false;
+                pending = text::Pending::default();
                 owners.pop();
             }
             if o.link {
@@ -81,7 +81,7 @@ pub fn blocks(dom: &Dom, cleaned: &Cleaned) -> Vec<Block> {
         let item = dom.items[i];
         if cleaned.dropped[i].is_some() {
             // A dropped inline element still separates the words around it.
-            pending = true;
+            pending = text::Pending::soft();
             i = item.end as usize;
             continue;
         }
@@ -98,11 +98,11 @@ pub fn blocks(dom: &Dom, cleaned: &Cleaned) -> Vec<Block> {
             }
             Kind::Break => {
                 flush(&mut buf, &mut w, &mut lw, &owners, &mut out);
-                pending = false;
+                pending = text::Pending::default();
             }
             Kind::Block(_) => {
                 flush(&mut buf, &mut w, &mut lw, &owners, &mut out);
-                pending = false;
+                pending = text::Pending::default();
                 owners.push(i);
                 stack.push(Open {
                     end: item.end as usize,

@@ -316,6 +316,9 @@ pub struct CreditMatcher {
     pub labels: Option<Regex>,
     /// Finds "Prefix Name" at the start of a line; group 1 is the prefix.
     pub prefixes: Option<Regex>,
+    /// Finds a prefix after whitespace inside a line ("来源：晨报 记者 李明"):
+    /// where one credit's name ends and the next credit starts.
+    pub inner_prefixes: Option<Regex>,
     /// Role for each folded label or prefix.
     pub roles: HashMap<String, String>,
 }
@@ -652,6 +655,13 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
                 alternation(labels)
             ))
             .expect("escaped labels form a valid regex")
+        }),
+        inner_prefixes: (!prefixes.is_empty()).then(|| {
+            Regex::new(&format!(
+                r"\s({})(?:\s+|/|／)",
+                alternation(prefixes.clone())
+            ))
+            .expect("escaped prefixes form a valid regex")
         }),
         prefixes: (!prefixes.is_empty()).then(|| {
             Regex::new(&format!(
