@@ -236,7 +236,9 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
         if ps < threshold {
             break;
         }
-        if ps > last {
+        // Only a parent that beats the best candidate itself takes over: an
+        // ancestor gathering sidebars and comments must not.
+        if ps > top_score {
             top = p;
             break;
         }
@@ -251,7 +253,8 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
         let visible_children = element_children(dom, p as usize)
             .filter(|&c| cleaned.dropped[c].is_none() && sub_w[c] > 0)
             .count();
-        if visible_children != 1 {
+        // The parent must add nothing of its own (no text beside the child).
+        if visible_children != 1 || sub_w[p as usize] > sub_w[top] + sub_w[top] / 10 {
             break;
         }
         top = p as usize;
@@ -394,8 +397,9 @@ fn lead_key(s: &str) -> String {
 }
 
 /// Does this look like an article rather than a listing of links to articles?
-/// A listing's body alternates link headlines (dropped as link-heavy) with
-/// short teasers; an article has prose and few link-only blocks.
+/// A listing alternates link headlines (dropped as link-heavy) with short
+/// teasers; an article has prose, and its link-only blocks (navigation left
+/// in, "related" lines) do not interleave with it.
 pub fn is_article(selected: &[(&Block, Verdict)]) -> bool {
     let kept: Vec<&Block> = selected
         .iter()
@@ -403,10 +407,17 @@ pub fn is_article(selected: &[(&Block, Verdict)]) -> bool {
         .map(|(b, _)| *b)
         .collect();
     let total: usize = kept.iter().map(|b| b.weight).sum();
-    let link_blocks = selected
-        .iter()
-        .filter(|(_, v)| *v == Verdict::LinkHeavy)
-        .count();
     let longest = kept.iter().map(|b| b.weight).max().unwrap_or(0);
-    total >= 100 && longest >= 60 && !(link_blocks >= 4 && link_blocks * 2 >= kept.len())
+    // Kept blocks that directly follow a link-only block: teasers under headlines.
+    let teasers = selected
+        .windows(2)
+        .filter(|w| {
+            // A headline of several words, not a bare address or a "more" link.
+            w[0].1 == Verdict::LinkHeavy
+                && w[1].1 == Verdict::Keep
+                && w[0].0.text.split_whitespace().count() >= 3
+        })
+        .count();
+    let listing = teasers >= 4 && teasers * 2 >= kept.len() && longest < 400;
+    total >= 100 && longest >= 60 && !listing
 }
