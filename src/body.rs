@@ -183,7 +183,11 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
         }
         let s = (1.0 + text::commas(&b.text) as f32 + (b.weight as f32 / 100.0).min(3.0))
             * (1.0 - b.link_density());
-        for (level, a) in dom.ancestors(b.owner).take(5).enumerate() {
+        // Text straight inside a container (not in a <p>) is a paragraph of
+        // its own, as Readability wraps it: the container is its parent.
+        let loose = matches!(b.tag, BlockTag::Div | BlockTag::Other | BlockTag::Cell | BlockTag::Body);
+        let first = if loose { Some(b.owner) } else { None };
+        for (level, a) in first.into_iter().chain(dom.ancestors(b.owner)).take(5).enumerate() {
             if dom.items[a].parent == NO_PARENT || dom.tag(a) == "html" {
                 break;
             }
