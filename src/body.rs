@@ -118,6 +118,7 @@ pub fn blocks(dom: &Dom, cleaned: &Cleaned) -> Vec<Block> {
                     link: true,
                 });
             }
+            Kind::Cell => pending = text::Pending::space(),
             Kind::Inline | Kind::Other => {}
         }
         i += 1;
@@ -174,6 +175,7 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
                     | BlockTag::Div
                     | BlockTag::Pre
                     | BlockTag::Cell
+                    | BlockTag::Row
                     | BlockTag::Quote
                     | BlockTag::Heading(2..=6)
                     | BlockTag::Other
@@ -185,9 +187,17 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
             * (1.0 - b.link_density());
         // Text straight inside a container (not in a <p>) is a paragraph of
         // its own, as Readability wraps it: the container is its parent.
-        let loose = matches!(b.tag, BlockTag::Div | BlockTag::Other | BlockTag::Cell | BlockTag::Body);
+        let loose = matches!(
+            b.tag,
+            BlockTag::Div | BlockTag::Other | BlockTag::Cell | BlockTag::Body
+        );
         let first = if loose { Some(b.owner) } else { None };
-        for (level, a) in first.into_iter().chain(dom.ancestors(b.owner)).take(5).enumerate() {
+        for (level, a) in first
+            .into_iter()
+            .chain(dom.ancestors(b.owner))
+            .take(5)
+            .enumerate()
+        {
             if dom.items[a].parent == NO_PARENT || dom.tag(a) == "html" {
                 break;
             }
@@ -229,25 +239,9 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
             }
         }
     }
-    // Climb while the parent scores as well or better.
-    let mut last = final_score(top).unwrap_or(top_score);
-    let threshold = last / 3.0;
-    for p in dom.ancestors(top).collect::<Vec<_>>() {
-        if matches!(dom.tag(p), "body" | "html") {
-            break;
-        }
-        let Some(ps) = final_score(p) else { continue };
-        if ps < threshold {
-            break;
-        }
-        // Only a parent that beats the best candidate itself takes over: an
-        // ancestor gathering sidebars and comments must not.
-        if ps > top_score {
-            top = p;
-            break;
-        }
-        last = ps;
-    }
+    // Readability also climbs to a parent scoring better than the best
+    // candidate; none can here, as the ranking covers every scored
+    // container, and climbing to weaker parents took in sidebars and comments.
     // An only child says no more than its parent.
     loop {
         let p = dom.items[top].parent;
@@ -312,7 +306,7 @@ fn element_children(dom: &Dom, p: usize) -> impl Iterator<Item = usize> + '_ {
             j = dom.items[k].end as usize;
             if matches!(
                 dom.items[k].kind,
-                Kind::Block(_) | Kind::Inline | Kind::Link | Kind::Break
+                Kind::Block(_) | Kind::Inline | Kind::Link | Kind::Break | Kind::Cell
             ) {
                 return Some(k);
             }

@@ -18,6 +18,8 @@ pub enum Kind {
     Break,
     /// `<a>`: inline, and its text counts as link text.
     Link,
+    /// `<td>`, `<th>`: inline within the row, but separated from the next cell.
+    Cell,
     /// Comments, doctype, processing instructions.
     Other,
 }
@@ -32,6 +34,8 @@ pub enum BlockTag {
     Quote,
     Pre,
     Cell,
+    /// `<tr>`: a table row is one block, its cells joined by spaces.
+    Row,
     Table,
     Div,
     Body,
@@ -124,7 +128,9 @@ impl Dom {
                 Kind::Text => {
                     crate::text::push_collapsed(&mut out, self.text(j).unwrap_or(""), &mut pending)
                 }
-                Kind::Block(_) | Kind::Break => pending = crate::text::Pending::space(),
+                Kind::Block(_) | Kind::Break | Kind::Cell => {
+                    pending = crate::text::Pending::space()
+                }
                 _ => {
                     if matches!(self.tag(j), "script" | "style" | "noscript" | "template") {
                         j = self.items[j].end as usize;
@@ -155,8 +161,10 @@ fn classify(node: &Node) -> Kind {
             "ul" | "ol" | "dl" | "menu" | "dir" => Kind::Block(BlockTag::List),
             "blockquote" => Kind::Block(BlockTag::Quote),
             "pre" => Kind::Block(BlockTag::Pre),
-            "td" | "th" | "caption" => Kind::Block(BlockTag::Cell),
-            "table" | "tbody" | "thead" | "tfoot" | "tr" => Kind::Block(BlockTag::Table),
+            "td" | "th" => Kind::Cell,
+            "caption" => Kind::Block(BlockTag::Cell),
+            "tr" => Kind::Block(BlockTag::Row),
+            "table" | "tbody" | "thead" | "tfoot" => Kind::Block(BlockTag::Table),
             "div" | "section" | "article" | "main" | "center" => Kind::Block(BlockTag::Div),
             "body" => Kind::Block(BlockTag::Body),
             "address" | "aside" | "details" | "dialog" | "fieldset" | "figcaption" | "figure"
