@@ -98,14 +98,22 @@ fn rule_ref(rules: &Rules, r: usize) -> RuleRef {
 }
 
 pub fn explain(a: &Analysis, rules: &Rules) -> Explanation {
-    let score_of = |i: usize| a.choice.ranking.iter().find(|r| r.0 == i).map(|r| r.1);
+    let score_of = |k: usize, i: usize| {
+        a.choice
+            .scores
+            .get(k)
+            .copied()
+            .flatten()
+            .or_else(|| a.choice.ranking.iter().find(|r| r.0 == i).map(|r| r.1))
+    };
     let body = a
         .choice
         .containers
         .iter()
-        .map(|&i| Candidate {
+        .enumerate()
+        .map(|(k, &i)| Candidate {
             element: describe(a, i),
-            score: score_of(i),
+            score: score_of(k, i),
         })
         .collect();
     let runners_up = a
