@@ -387,8 +387,12 @@ impl Rules {
         let mut specs = Vec::new();
         let mut warnings = Vec::new();
         for (name, text, f) in &parsed {
+            if f.site.is_empty() {
+                continue;
+            }
+            let lines = crate::site::Lines::new(text);
             for d in &f.site {
-                specs.push(crate::site::SiteSpec::from_def(d, name, text)?);
+                specs.push(crate::site::SiteSpec::from_def(d, name, &lines)?);
             }
         }
         // FiveFilters files come after the TOML files: copydesk's own site

@@ -87,8 +87,8 @@ pub struct SiteSpec {
 
 impl SiteSpec {
     /// From a `[[site]]` table; `text` is the file's text, for line numbers.
-    pub fn from_def(def: &SiteDef, file: &str, text: &str) -> Result<Self, RulesError> {
-        let line = |s: &std::ops::Range<usize>| crate::rules::line_of(text, s.start);
+    pub fn from_def(def: &SiteDef, file: &str, lines: &Lines) -> Result<Self, RulesError> {
+        let line = |s: &std::ops::Range<usize>| lines.line_of(s.start);
         let lined = |s: &Spanned<String>| Lined {
             value: s.get_ref().clone(),
             line: line(&s.span()),
@@ -132,6 +132,22 @@ impl SiteSpec {
             drop_text: def.drop_text.iter().map(lined).collect(),
             disable: def.disable.iter().map(lined).collect(),
         })
+    }
+}
+
+/// Where the lines of a text start, to turn byte offsets into line numbers
+/// without rescanning the text (a file of 1,000 site rules has thousands of
+/// values to locate).
+pub struct Lines(Vec<usize>);
+
+impl Lines {
+    pub fn new(text: &str) -> Self {
+        Lines(memchr::memchr_iter(b'\n', text.as_bytes()).collect())
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&nl| nl < offset) + 1
     }
 }
 
@@ -567,6 +583,15 @@ impl Applied {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_numbers() {
+        let t = "a\nbc\n\nd";
+        let l = Lines::new(t);
+        for off in 0..=t.len() {
+            assert_eq!(l.line_of(off), crate::rules::line_of(t, off), "{off}");
+        }
+    }
 
     #[test]
     fn hosts_from_urls() {
