@@ -892,6 +892,37 @@ mod tests {
     }
 
     #[test]
+    fn never_panics_on_garbage() {
+        let samples = [
+            "//div[contains(concat(' ',normalize-space(@class),' '),' a ') and not(@id='x')]/p[1]",
+            "//a[@href!='#']/parent::li/following-sibling::*[self::p or .//span]",
+            "/html/body/div[position()=2]//*[last()]/text()",
+            "(//x)[1] | //y[@z='\"'] | id('q')",
+        ];
+        for s in samples {
+            for end in 0..=s.len() {
+                if s.is_char_boundary(end) {
+                    let _ = xpath_to_css(&s[..end]);
+                    let _ = xpath_to_css(&s[end..]);
+                }
+            }
+        }
+        let deep = format!("//a{}", "[b".repeat(5000));
+        assert!(xpath_to_css(&deep).is_err());
+        let deep = format!("//a[{}@b{}]", "not(".repeat(5000), ")".repeat(5000));
+        assert!(xpath_to_css(&deep).is_err());
+        let many = "//a/b".repeat(2000);
+        let _ = xpath_to_css(&many);
+        assert!(
+            convert(
+                "x.example.txt",
+                "body\n:\n::\nbody: [\nstrip_id_or_class: \"\n"
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
     fn file_names_give_hosts() {
         assert_eq!(
             host_from_file_name("dir/www.example.com.txt"),
