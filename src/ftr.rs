@@ -64,10 +64,12 @@ pub fn host_from_file_name(name: &str) -> Option<(String, bool)> {
     let stem = base
         .strip_suffix(".txt")
         .or_else(|| base.strip_suffix(".TXT"))?;
-    match stem.strip_prefix('.') {
-        Some(h) => Some((normalize_host(h)?, true)),
-        None => Some((normalize_host(stem)?, false)),
-    }
+    let (host, subs) = match stem.strip_prefix('.') {
+        Some(h) => (normalize_host(h)?, true),
+        None => (normalize_host(stem)?, false),
+    };
+    // A host has a dot: "README.txt" or "notes.txt" are not site configs.
+    host.contains('.').then_some((host, subs))
 }
 
 /// Reads one FiveFilters file. Fails only when the file name gives no host.
@@ -933,5 +935,6 @@ mod tests {
             Some(("example.org".into(), true))
         );
         assert_eq!(host_from_file_name("notes.toml"), None);
+        assert_eq!(host_from_file_name("README.txt"), None);
     }
 }

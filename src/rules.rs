@@ -582,7 +582,8 @@ pub fn is_ftr_name(name: &str) -> bool {
     name.to_ascii_lowercase().ends_with(".txt")
 }
 
-/// The rules files in a folder: `*.toml` and `*.txt`, sorted by name.
+/// The rules files in a folder: `*.toml`, and `HOST.txt` FiveFilters site
+/// configs, sorted by name.
 pub fn rules_in_dir(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, RulesError> {
     let err = |e: std::io::Error| RulesError {
         file: dir.display().to_string(),
@@ -596,7 +597,17 @@ pub fn rules_in_dir(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, Ru
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
-        if p.is_file() && matches!(ext.as_deref(), Some("toml" | "txt")) {
+        // Text files that are not named after a host (README.txt) are skipped.
+        let site_config = || {
+            p.to_str()
+                .is_some_and(|n| crate::ftr::host_from_file_name(n).is_some())
+        };
+        let wanted = match ext.as_deref() {
+            Some("toml") => true,
+            Some("txt") => site_config(),
+            _ => false,
+        };
+        if p.is_file() && wanted {
             v.push(p);
         }
     }

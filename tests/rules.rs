@@ -383,15 +383,23 @@ fn rules_dir_files_come_before_rules_files() {
         "[[site]]\nhosts = [\"harbour-gazette.example\"]\nbody = \"div.page\"\n",
     )
     .unwrap();
+    // Other files in the folder are not rules: skipped.
+    std::fs::write(dir.path().join("README.txt"), "Site rules for our desk.\n").unwrap();
+    std::fs::write(dir.path().join("notes.md"), "body: x\n").unwrap();
     let page = sample("harbour-gazette.html");
     let rule = sample("harbour-gazette.toml");
-    let dir_only = json(&copydesk(&[
+    let o = copydesk(&[
         "--compact",
         "--rules-dir",
         dir.path().to_str().unwrap(),
         page.to_str().unwrap(),
-    ]));
-    assert_eq!(paragraphs(&dir_only).len(), 9);
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "",
+        "README.txt was read"
+    );
+    assert_eq!(paragraphs(&json(&o)).len(), 9);
     let both = json(&copydesk(&[
         "--compact",
         "--rules-dir",
