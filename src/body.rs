@@ -348,7 +348,10 @@ pub fn select<'b>(
             Verdict::Credit
         } else if let Some(r) = rules.drop_text(t) {
             Verdict::Rule(r)
-        } else if b.weight >= 3 && b.link_density() > 0.5 && (b.weight < 200 || b.link_density() > 0.8) {
+        } else if b.weight >= 3
+            && b.link_density() > 0.5
+            && (b.weight < 200 || b.link_density() > 0.8)
+        {
             Verdict::LinkHeavy
         } else if head
             .as_deref()

@@ -412,7 +412,7 @@ impl Rules {
             let (drop, w) = match cache.get(t) {
                 Some(&hit) => hit,
                 None => {
-                    let lower = t.to_ascii_lowercase();
+                    let lower = split_camel_case(t);
                     let drop = self
                         .drop_class
                         .first(&lower)
@@ -499,6 +499,21 @@ fn text_groups(pats: Vec<String>, rules: Vec<(usize, Option<usize>)>) -> Vec<Tex
             }
         })
         .collect()
+}
+
+/// Lowercases a class name, marking camelCase word starts with a hyphen
+/// ("newsCaption" reads "news-caption"), so that part patterns see its words.
+fn split_camel_case(t: &str) -> String {
+    let mut out = String::with_capacity(t.len() + 4);
+    let mut prev_lower = false;
+    for c in t.chars() {
+        if c.is_ascii_uppercase() && prev_lower {
+            out.push('-');
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        out.push(c.to_ascii_lowercase());
+    }
+    out
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
