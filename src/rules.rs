@@ -148,44 +148,41 @@ impl SelectorIndex {
         bucket.push(i);
     }
 
-    /// Calls `f` with each selector that matches `el`, in rule order.
+    /// Calls `f` with each selector that matches `el`. Each selector sits in
+    /// one bucket, so none is tried twice; no allocation per element.
     fn for_each_match(&self, el: ElementRef<'_>, mut f: impl FnMut(&Sel)) {
         let e = el.value();
-        let mut cands: Vec<usize> = Vec::new();
+        let mut try_all = |v: &[usize]| {
+            for &i in v {
+                let s = &self.sels[i];
+                if s.selector.matches(&el) {
+                    f(s);
+                }
+            }
+        };
         if let Some(id) = e.id()
             && let Some(v) = self.by_id.get(id)
         {
-            cands.extend(v);
+            try_all(v);
         }
         if !self.by_class.is_empty() {
             for c in e.classes() {
                 if let Some(v) = self.by_class.get(c) {
-                    cands.extend(v);
+                    try_all(v);
                 }
             }
         }
         if let Some(v) = self.by_tag.get(e.name()) {
-            cands.extend(v);
+            try_all(v);
         }
         if !self.by_attr.is_empty() {
             for (name, _) in e.attrs() {
                 if let Some(v) = self.by_attr.get(name) {
-                    cands.extend(v);
+                    try_all(v);
                 }
             }
         }
-        cands.extend(&self.any);
-        if cands.is_empty() {
-            return;
-        }
-        cands.sort_unstable();
-        cands.dedup();
-        for i in cands {
-            let s = &self.sels[i];
-            if s.selector.matches(&el) {
-                f(s);
-            }
-        }
+        try_all(&self.any);
     }
 }
 
@@ -391,21 +388,21 @@ impl Rules {
     }
 
     /// Applies the selector and class/id rules to one element.
-    pub fn judge(
+    pub fn judge<'a>(
         &self,
-        el: ElementRef<'_>,
-        cache: &mut HashMap<String, (Option<usize>, f32)>,
+        el: ElementRef<'a>,
+        cache: &mut HashMap<&'a str, (Option<usize>, f32)>,
     ) -> ElementVerdict {
         let mut v = ElementVerdict::default();
         self.drop_sel.for_each_match(el, |s| {
-            v.drop_by_selector.get_or_insert(s.rule);
+            v.drop_by_selector = Some(v.drop_by_selector.map_or(s.rule, |r| r.min(s.rule)));
         });
         if v.drop_by_selector.is_some() {
             return v;
         }
         self.score_sel.for_each_match(el, |s| v.weight += s.weight);
         let e = el.value();
-        let mut token = |t: &str, v: &mut ElementVerdict| {
+        let mut token = |t: &'a str, v: &mut ElementVerdict| {
             if t.is_empty() {
                 return;
             }
@@ -421,6 +418,7 @@ impl Rules {
                         .score_class
                         .set
                         .as_ref()
+                        .filter(|s| s.is_match(&lower))
                         .map(|s| {
                             s.matches(&lower)
                                 .iter()
@@ -428,7 +426,7 @@ impl Rules {
                                 .sum()
                         })
                         .unwrap_or(0.0);
-                    cache.insert(t.to_string(), (drop, w));
+                    cache.insert(t, (drop, w));
                     (drop, w)
                 }
             };
