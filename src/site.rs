@@ -308,16 +308,24 @@ impl SiteIndex {
                     ));
                 }
             }
+            // Each regex is compiled once, in the set; when the set fails,
+            // the patterns are tried one by one to name the line at fault.
             let drop_text = if s.drop_text.is_empty() {
                 None
             } else {
-                for l in &s.drop_text {
-                    regex::Regex::new(&l.value)
-                        .map_err(|e| err(l.line, format!("invalid regex {:?}: {e}", l.value)))?;
-                }
                 Some(
-                    RegexSet::new(s.drop_text.iter().map(|l| &l.value))
-                        .map_err(|e| err(s.drop_text[0].line, format!("invalid regex: {e}")))?,
+                    RegexSet::new(s.drop_text.iter().map(|l| &l.value)).map_err(|e| {
+                        s.drop_text
+                            .iter()
+                            .find_map(|l| {
+                                regex::Regex::new(&l.value).err().map(|e| {
+                                    err(l.line, format!("invalid regex {:?}: {e}", l.value))
+                                })
+                            })
+                            .unwrap_or_else(|| {
+                                err(s.drop_text[0].line, format!("invalid regex: {e}"))
+                            })
+                    })?,
                 )
             };
             let rule = SiteRule {
