@@ -273,7 +273,9 @@ fn attr_value<'a>(tag: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
             _ => {
                 let end = rest
                     .iter()
-                    .position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>' | b';' | b'"' | b'\''))
+                    .position(|b| {
+                        b.is_ascii_whitespace() || matches!(b, b'/' | b'>' | b';' | b'"' | b'\'')
+                    })
                     .unwrap_or(rest.len());
                 &rest[..end]
             }

@@ -675,8 +675,9 @@ mod tests {
     fn user_rules_override_and_disable() {
         let base = Rules::builtin();
         let first = base.info[0].name.clone();
-        let user =
-            format!("disable = [{first:?}]\n[[drop]]\nname = \"mine\"\ntext = [\"^Brought to you by our friends$\"]\n");
+        let user = format!(
+            "disable = [{first:?}]\n[[drop]]\nname = \"mine\"\ntext = [\"^Brought to you by our friends$\"]\n"
+        );
         let r = Rules::from_sources(&[("u.toml".into(), user)]).unwrap();
         assert!(r.info.iter().all(|i| i.name != first));
         let mine = r.info.iter().position(|i| i.name == "mine").unwrap();
