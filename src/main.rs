@@ -395,10 +395,9 @@ impl Reporter {
     fn new(progress: bool) -> Reporter {
         let bar = progress.then(|| {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-            bar.set_style(
-                ProgressStyle::with_template("{spinner} {pos} pages, {per_sec}, {msg}, {elapsed}")
-                    .expect("a valid template"),
-            );
+            bar.set_style(Reporter::style(
+                "{spinner} {pos} pages, {rate}, {msg}, {elapsed}",
+            ));
             bar.set_message("0 failed");
             bar.enable_steady_tick(std::time::Duration::from_millis(200));
             bar
@@ -407,11 +406,20 @@ impl Reporter {
     }
 
     fn bar_style() -> ProgressStyle {
-        ProgressStyle::with_template(
-            "[{bar:30}] {pos}/{len} pages, {per_sec}, {msg}, {elapsed} (left: {eta})",
-        )
-        .expect("a valid template")
-        .progress_chars("=> ")
+        Reporter::style("[{bar:30}] {pos}/{len} pages, {rate}, {msg}, {elapsed} (left: {eta})")
+            .progress_chars("=> ")
+    }
+
+    /// A style with `{rate}`: pages a second, whole.
+    fn style(template: &str) -> ProgressStyle {
+        ProgressStyle::with_template(template)
+            .expect("a valid template")
+            .with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0} pages/s", state.per_sec());
+                },
+            )
     }
 
     fn outcome(&mut self, o: &Outcome) {

@@ -294,8 +294,20 @@ impl TokenMatcher {
     /// Index of the first pattern matching `token`.
     fn first(&self, token: &str) -> Option<usize> {
         let set = self.set.as_ref()?;
+        // is_match runs the fast DFA; the overlapping search only when something matched.
+        if !set.is_match(token) {
+            return None;
+        }
         set.matches(token).iter().next()
     }
+}
+
+/// Text patterns sharing one `max_chars`, so that a long paragraph is only
+/// run against the few patterns that apply to it.
+struct TextGroup {
+    max_chars: Option<usize>,
+    set: RegexSet,
+    rule: Vec<usize>,
 }
 
 /// Credit labels compiled for matching in text.
@@ -304,6 +316,9 @@ pub struct CreditMatcher {
     pub labels: Option<Regex>,
     /// Finds "Prefix Name" at the start of a line; group 1 is the prefix.
     pub prefixes: Option<Regex>,
+    /// Finds a prefix after whitespace inside a line ("来源：晨报 记者 李明"):
+    /// where one credit's name ends and the next credit starts.
+    pub inner_prefixes: Option<Regex>,
     /// Role for each folded label or prefix.
     pub roles: HashMap<String, String>,
 }
@@ -323,8 +338,7 @@ pub struct Rules {
     score_sel: SelectorIndex,
     drop_class: TokenMatcher,
     score_class: TokenMatcher,
-    text_set: Option<RegexSet>,
-    text_rule: Vec<(usize, Option<usize>)>,
+    text: Vec<TextGroup>,
     pub credits: CreditMatcher,
 }
 
@@ -434,14 +448,57 @@ impl Rules {
 
     /// The rule dropping a block of text, if any.
     pub fn drop_text(&self, text: &str) -> Option<usize> {
-        let set = self.text_set.as_ref()?;
         let chars = text.chars().count();
-        set.matches(text)
+        self.text
             .iter()
-            .map(|i| self.text_rule[i])
-            .find(|(_, max)| max.is_none_or(|m| chars <= m))
-            .map(|(rule, _)| rule)
+            .filter(|g| g.max_chars.is_none_or(|m| chars <= m))
+            .filter(|g| g.set.is_match(text))
+            .filter_map(|g| g.set.matches(text).iter().next().map(|i| g.rule[i]))
+            .min()
     }
+}
+
+/// `\b` becomes an ASCII word boundary: the fast regex engines cannot run a
+/// Unicode `\b` on non-ASCII text and would fall back to a slow one. Text
+/// rules are about Latin words where it matters, so nothing is lost.
+fn ascii_word_boundaries(p: &str) -> String {
+    let mut out = String::with_capacity(p.len() + 8);
+    let mut chars = p.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some(n) => {
+                    out.push(c);
+                    out.push(n);
+                }
+                None => out.push(c),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn text_groups(pats: Vec<String>, rules: Vec<(usize, Option<usize>)>) -> Vec<TextGroup> {
+    let mut limits: Vec<Option<usize>> = rules.iter().map(|r| r.1).collect();
+    limits.sort();
+    limits.dedup();
+    limits
+        .into_iter()
+        .map(|max_chars| {
+            let members: Vec<usize> = (0..pats.len())
+                .filter(|&i| rules[i].1 == max_chars)
+                .collect();
+            TextGroup {
+                max_chars,
+                set: RegexSet::new(members.iter().map(|&i| &pats[i]))
+                    .expect("each pattern was checked"),
+                rule: members.iter().map(|&i| rules[i].0).collect(),
+            }
+        })
+        .collect()
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -542,7 +599,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
                 }
                 for p in &r.text {
                     check_re(p)?;
-                    text_pats.push(p.get_ref().clone());
+                    text_pats.push(ascii_word_boundaries(p.get_ref()));
                     text_rule.push((idx, r.max_chars));
                 }
             }
@@ -599,6 +656,13 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
             ))
             .expect("escaped labels form a valid regex")
         }),
+        inner_prefixes: (!prefixes.is_empty()).then(|| {
+            Regex::new(&format!(
+                r"\s({})(?:\s+|/|／)",
+                alternation(prefixes.clone())
+            ))
+            .expect("escaped prefixes form a valid regex")
+        }),
         prefixes: (!prefixes.is_empty()).then(|| {
             Regex::new(&format!(
                 r"(?i)^[(（\[【]?({})(?:\s+|/|／|:|：)",
@@ -615,9 +679,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
         score_sel,
         drop_class: TokenMatcher::build(drop_cls),
         score_class: TokenMatcher::build(score_cls),
-        text_set: (!text_pats.is_empty())
-            .then(|| RegexSet::new(&text_pats).expect("each pattern was checked")),
-        text_rule,
+        text: text_groups(text_pats, text_rule),
         credits,
     })
 }
