@@ -436,6 +436,43 @@ fn json_lines_records_carry_their_fields() {
         stderr.contains("copydesk: -:6: ") && stderr.contains("html"),
         "{stderr}"
     );
+
+    // From files named on the command line: records are named FILE:LINE.
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+    let rec = |n: &str| serde_json::json!({"html": page(n), "id": n}).to_string();
+    fs::write(&a, format!("{}\n{}\n", rec("a1"), rec("a2"))).unwrap();
+    fs::write(&b, format!("oops\n{}", rec("b2"))).unwrap();
+    let run = copydesk()
+        .args(["--input", "jsonl"])
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .code(1);
+    let out = run.get_output();
+    let ids: Vec<String> = lines(&out.stdout)
+        .iter()
+        .map(|v| {
+            format!(
+                "{} {}",
+                v["id"].as_str().unwrap(),
+                v["source"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            format!("a1 {}:1", a.display()),
+            format!("a2 {}:2", a.display()),
+            format!("b2 {}:2", b.display())
+        ]
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(
+        stderr.contains(&format!("{}:1: bad JSON record", b.display())),
+        "{stderr}"
+    );
 }
 
 #[test]
