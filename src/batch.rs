@@ -697,7 +697,8 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 ///
 /// At most `window` items (at least `threads`) have been taken from `items`
 /// and not yet sunk, so memory is bounded however many items there are.
-/// Items are taken one at a time under a lock, so `items` may do I/O.
+/// Items are taken one at a time under a lock, so `items` may do I/O and
+/// may block (a pipe): results already done are still handed on meanwhile.
 /// `sink` returns `ControlFlow::Break(())` to stop: no further item is taken,
 /// and results still in flight are dropped. With one thread, everything runs
 /// on the calling thread. A panic in `work` stops the run and is resumed here.
@@ -720,51 +721,70 @@ where
     }
     let window = window.max(threads);
 
-    struct Feed<I> {
-        items: I,
-        next: u64,
+    // Two locks: `slots` counts items in flight and is all the sink ever
+    // takes, so results keep flowing while a worker waits on `items` (a
+    // pipe that sends the next record only after reading a result).
+    struct Slots {
         in_flight: usize,
         stop: bool,
     }
-    let feed = Mutex::new(Feed {
-        items,
-        next: 0,
+    struct Feed<I> {
+        items: I,
+        next: u64,
+        done: bool,
+    }
+    let slots = Mutex::new(Slots {
         in_flight: 0,
         stop: false,
     });
     let room = Condvar::new();
+    let feed = Mutex::new(Feed {
+        items,
+        next: 0,
+        done: false,
+    });
+    let stop = |slots: &Mutex<Slots>, room: &Condvar| {
+        lock(slots).stop = true;
+        room.notify_all();
+    };
     let panicked = Mutex::new(None);
     let (tx, rx) = mpsc::channel::<(u64, R)>();
 
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let tx = tx.clone();
-            let (feed, room, work, panicked) = (&feed, &room, &work, &panicked);
+            let (slots, room, feed, work, panicked) = (&slots, &room, &feed, &work, &panicked);
             scope.spawn(move || {
                 let run = panic::catch_unwind(AssertUnwindSafe(|| {
                     loop {
-                        let (seq, item) = {
-                            let mut f = lock(feed);
-                            while f.in_flight >= window && !f.stop {
-                                f = room.wait(f).unwrap_or_else(|e| e.into_inner());
+                        {
+                            let mut s = lock(slots);
+                            while s.in_flight >= window && !s.stop {
+                                s = room.wait(s).unwrap_or_else(|e| e.into_inner());
                             }
-                            if f.stop {
+                            if s.stop {
                                 return;
                             }
-                            match f.items.next() {
+                            s.in_flight += 1;
+                        }
+                        let next = {
+                            let mut f = lock(feed);
+                            let item = if f.done { None } else { f.items.next() };
+                            match item {
                                 Some(item) => {
                                     let seq = f.next;
                                     f.next += 1;
-                                    f.in_flight += 1;
-                                    (seq, item)
+                                    Some((seq, item))
                                 }
                                 None => {
-                                    f.stop = true;
-                                    drop(f);
-                                    room.notify_all();
-                                    return;
+                                    f.done = true;
+                                    None
                                 }
                             }
+                        };
+                        let Some((seq, item)) = next else {
+                            stop(slots, room);
+                            return;
                         };
                         if tx.send((seq, work(item))).is_err() {
                             return;
@@ -773,8 +793,8 @@ where
                 }));
                 if let Err(payload) = run {
                     *lock(panicked) = Some(payload);
-                    lock(feed).stop = true;
-                    room.notify_all();
+                    lock(feed).done = true;
+                    stop(slots, room);
                 }
             });
         }
@@ -788,10 +808,10 @@ where
                 want += 1;
                 let flow = sink(result);
                 {
-                    let mut f = lock(&feed);
-                    f.in_flight -= 1;
+                    let mut s = lock(&slots);
+                    s.in_flight -= 1;
                     if flow.is_break() {
-                        f.stop = true;
+                        s.stop = true;
                     }
                 }
                 room.notify_all();
@@ -1096,6 +1116,45 @@ mod tests {
         );
         assert_eq!(got, vec![0, 1, 2, 3, 4, 5]);
         assert!(taken.load(Ordering::SeqCst) <= 6 + 8);
+    }
+
+    #[test]
+    fn ordered_map_answers_a_pipe_that_waits_for_results() {
+        // Like a pipe operator: two records are sent, then nothing more
+        // until both results are back. Results must not wait for input.
+        let (done_tx, done_rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let (tx, rx) = mpsc::channel::<u32>();
+            tx.send(0).unwrap();
+            tx.send(1).unwrap();
+            let mut tx = Some(tx);
+            let mut got = Vec::new();
+            ordered_map(
+                rx.into_iter(),
+                3,
+                8,
+                |i| i,
+                |r| {
+                    got.push(r);
+                    if got.len() % 2 == 0 {
+                        match got.len() {
+                            10 => tx = None,
+                            n => {
+                                let t = tx.as_ref().unwrap();
+                                t.send(n as u32).unwrap();
+                                t.send(n as u32 + 1).unwrap();
+                            }
+                        }
+                    }
+                    ControlFlow::Continue(())
+                },
+            );
+            let _ = done_tx.send(got);
+        });
+        let got = done_rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("results flow while a worker waits for input");
+        assert_eq!(got, (0..10).collect::<Vec<_>>());
     }
 
     #[test]
