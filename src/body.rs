@@ -279,7 +279,10 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
             } else {
                 0.0
             };
-            let ok = final_score(s).is_some_and(|sc| sc + bonus >= threshold) || {
+            // A sibling of the same class is the story's continuation (a body
+            // split around an ad), even when it is too far down to be scored.
+            let continuation = bonus > 0.0 && sub_w[s] >= 50 && density(s) < 0.3;
+            let ok = continuation || final_score(s).is_some_and(|sc| sc + bonus >= threshold) || {
                 let is_p = matches!(dom.items[s].kind, Kind::Block(BlockTag::Paragraph));
                 let (len, ld) = (sub_w[s], density(s));
                 is_p && ((len > 80 && ld < 0.25)
