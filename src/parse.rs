@@ -58,7 +58,7 @@ pub const NO_PARENT: u32 = u32::MAX;
 
 impl Dom {
     pub fn parse(text: &str) -> Self {
-        let html = Html::parse_document(text);
+        let html = crate::treebuild::parse_document(text);
         let items = flatten(&html);
         Dom { html, items }
     }
