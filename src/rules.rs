@@ -444,6 +444,17 @@ impl Rules {
     }
 }
 
+/// Selector and regex errors come on several lines (the regex crate draws a
+/// caret under the pattern); a rules error is one line.
+fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.chars().all(|c| c == '^' || c == '~'))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
@@ -492,7 +503,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
     let err = |file: &str, text: &str, span: std::ops::Range<usize>, message: String| RulesError {
         file: file.to_string(),
         line: line_of(text, span.start),
-        message,
+        message: one_line(&message),
     };
     let mut info = Vec::new();
     let mut drop_sel = SelectorIndex::default();
@@ -675,8 +686,9 @@ mod tests {
     fn user_rules_override_and_disable() {
         let base = Rules::builtin();
         let first = base.info[0].name.clone();
-        let user =
-            format!("disable = [{first:?}]\n[[drop]]\nname = \"mine\"\ntext = [\"^Brought to you by our friends$\"]\n");
+        let user = format!(
+            "disable = [{first:?}]\n[[drop]]\nname = \"mine\"\ntext = [\"^Brought to you by our friends$\"]\n"
+        );
         let r = Rules::from_sources(&[("u.toml".into(), user)]).unwrap();
         assert!(r.info.iter().all(|i| i.name != first));
         let mine = r.info.iter().position(|i| i.name == "mine").unwrap();
