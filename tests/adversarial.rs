@@ -193,6 +193,36 @@ fn write_error_on_full_disk() {
     }
 }
 
+/// A reader that goes away (`copydesk *.html | head -1`): no panic, no hang.
+#[test]
+fn closed_pipe() {
+    use std::io::BufRead;
+    use std::process::Stdio;
+    let dir = TempDir::new().unwrap();
+    let page = write(&dir, "page.html", story(3).as_bytes());
+    // Enough output to overflow the pipe's buffer after the reader is gone.
+    let args: Vec<&PathBuf> = std::iter::repeat_n(&page, 2000).collect();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("copydesk"))
+        .args(&args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.contains("Harbour bridge reopens"));
+    let out = child.wait_with_output().unwrap(); // stdout was dropped above
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(
+        out.status.code().is_some(),
+        "killed by a signal: {:?}",
+        out.status
+    );
+}
+
 /// Each rules error names the file and the line, and comes before any page is
 /// read: the page given does not even exist.
 #[test]
