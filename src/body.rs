@@ -40,7 +40,7 @@ pub fn blocks(dom: &Dom, cleaned: &Cleaned) -> Vec<Block> {
     let mut stack: Vec<Open> = Vec::new();
     let mut owners: Vec<usize> = Vec::new(); // open block elements
     let mut buf = String::new();
-    let mut pending = false;
+    let mut pending = text::Pending::default();
     let (mut w, mut lw, mut links) = (0usize, 0usize, 0usize);
     let flush = |buf: &mut String,
                  w: &mut usize,
@@ -71,7 +71,7 @@ pub fn blocks(dom: &Dom, cleaned: &Cleaned) -> Vec<Block> {
             let o = stack.pop().expect("checked");
             if o.block {
                 flush(&mut buf, &mut w, &mut lw, &owners, &mut out);
-                pending = false;
+                pending = text::Pending::default();
                 owners.pop();
             }
             if o.link {
@@ -81,7 +81,7 @@ pub fn blocks(dom: &Dom, cleaned: &Cleaned) -> Vec<Block> {
         let item = dom.items[i];
         if cleaned.dropped[i].is_some() {
             // A dropped inline element still separates the words around it.
-            pending = true;
+            pending = text::Pending::soft();
             i = item.end as usize;
             continue;
         }
@@ -98,11 +98,11 @@ pub fn blocks(dom: &Dom, cleaned: &Cleaned) -> Vec<Block> {
             }
             Kind::Break => {
                 flush(&mut buf, &mut w, &mut lw, &owners, &mut out);
-                pending = false;
+                pending = text::Pending::default();
             }
             Kind::Block(_) => {
                 flush(&mut buf, &mut w, &mut lw, &owners, &mut out);
-                pending = false;
+                pending = text::Pending::default();
                 owners.push(i);
                 stack.push(Open {
                     end: item.end as usize,
@@ -118,6 +118,7 @@ pub fn blocks(dom: &Dom, cleaned: &Cleaned) -> Vec<Block> {
                     link: true,
                 });
             }
+            Kind::Cell => pending = text::Pending::space(),
             Kind::Inline | Kind::Other => {}
         }
         i += 1;
@@ -174,6 +175,7 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
                     | BlockTag::Div
                     | BlockTag::Pre
                     | BlockTag::Cell
+                    | BlockTag::Row
                     | BlockTag::Quote
                     | BlockTag::Heading(2..=6)
                     | BlockTag::Other
@@ -183,7 +185,19 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
         }
         let s = (1.0 + text::commas(&b.text) as f32 + (b.weight as f32 / 100.0).min(3.0))
             * (1.0 - b.link_density());
-        for (level, a) in dom.ancestors(b.owner).take(5).enumerate() {
+        // Text straight inside a container (not in a <p>) is a paragraph of
+        // its own, as Readability wraps it: the container is its parent.
+        let loose = matches!(
+            b.tag,
+            BlockTag::Div | BlockTag::Other | BlockTag::Cell | BlockTag::Body
+        );
+        let first = if loose { Some(b.owner) } else { None };
+        for (level, a) in first
+            .into_iter()
+            .chain(dom.ancestors(b.owner))
+            .take(5)
+            .enumerate()
+        {
             if dom.items[a].parent == NO_PARENT || dom.tag(a) == "html" {
                 break;
             }
@@ -225,23 +239,9 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
             }
         }
     }
-    // Climb while the parent scores as well or better.
-    let mut last = final_score(top).unwrap_or(top_score);
-    let threshold = last / 3.0;
-    for p in dom.ancestors(top).collect::<Vec<_>>() {
-        if matches!(dom.tag(p), "body" | "html") {
-            break;
-        }
-        let Some(ps) = final_score(p) else { continue };
-        if ps < threshold {
-            break;
-        }
-        if ps > last {
-            top = p;
-            break;
-        }
-        last = ps;
-    }
+    // Readability also climbs to a parent scoring better than the best
+    // candidate; none can here, as the ranking covers every scored
+    // container, and climbing to weaker parents took in sidebars and comments.
     // An only child says no more than its parent.
     loop {
         let p = dom.items[top].parent;
@@ -251,7 +251,8 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
         let visible_children = element_children(dom, p as usize)
             .filter(|&c| cleaned.dropped[c].is_none() && sub_w[c] > 0)
             .count();
-        if visible_children != 1 {
+        // The parent must add nothing of its own (no text beside the child).
+        if visible_children != 1 || sub_w[p as usize] > sub_w[top] + sub_w[top] / 10 {
             break;
         }
         top = p as usize;
@@ -278,7 +279,10 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
             } else {
                 0.0
             };
-            let ok = final_score(s).is_some_and(|sc| sc + bonus >= threshold) || {
+            // A sibling of the same class is the story's continuation (a body
+            // split around an ad), even when it is too far down to be scored.
+            let continuation = bonus > 0.0 && sub_w[s] >= 50 && density(s) < 0.3;
+            let ok = continuation || final_score(s).is_some_and(|sc| sc + bonus >= threshold) || {
                 let is_p = matches!(dom.items[s].kind, Kind::Block(BlockTag::Paragraph));
                 let (len, ld) = (sub_w[s], density(s));
                 is_p && ((len > 80 && ld < 0.25)
@@ -305,7 +309,7 @@ fn element_children(dom: &Dom, p: usize) -> impl Iterator<Item = usize> + '_ {
             j = dom.items[k].end as usize;
             if matches!(
                 dom.items[k].kind,
-                Kind::Block(_) | Kind::Inline | Kind::Link | Kind::Break
+                Kind::Block(_) | Kind::Inline | Kind::Link | Kind::Break | Kind::Cell
             ) {
                 return Some(k);
             }
@@ -347,7 +351,10 @@ pub fn select<'b>(
             Verdict::Credit
         } else if let Some(r) = rules.drop_text(t) {
             Verdict::Rule(r)
-        } else if b.weight >= 3 && b.link_density() > 0.5 {
+        } else if b.weight >= 3
+            && b.link_density() > 0.5
+            && (b.weight < 200 || b.link_density() > 0.8)
+        {
             Verdict::LinkHeavy
         } else if head
             .as_deref()
@@ -394,8 +401,9 @@ fn lead_key(s: &str) -> String {
 }
 
 /// Does this look like an article rather than a listing of links to articles?
-/// A listing's body alternates link headlines (dropped as link-heavy) with
-/// short teasers; an article has prose and few link-only blocks.
+/// A listing alternates link headlines (dropped as link-heavy) with short
+/// teasers; an article has prose, and its link-only blocks (navigation left
+/// in, "related" lines) do not interleave with it.
 pub fn is_article(selected: &[(&Block, Verdict)]) -> bool {
     let kept: Vec<&Block> = selected
         .iter()
@@ -403,10 +411,17 @@ pub fn is_article(selected: &[(&Block, Verdict)]) -> bool {
         .map(|(b, _)| *b)
         .collect();
     let total: usize = kept.iter().map(|b| b.weight).sum();
-    let link_blocks = selected
-        .iter()
-        .filter(|(_, v)| *v == Verdict::LinkHeavy)
-        .count();
     let longest = kept.iter().map(|b| b.weight).max().unwrap_or(0);
-    total >= 100 && longest >= 60 && !(link_blocks >= 4 && link_blocks * 2 >= kept.len())
+    // Kept blocks that directly follow a link-only block: teasers under headlines.
+    let teasers = selected
+        .windows(2)
+        .filter(|w| {
+            // A headline of several words, not a bare address or a "more" link.
+            w[0].1 == Verdict::LinkHeavy
+                && w[1].1 == Verdict::Keep
+                && w[0].0.text.split_whitespace().count() >= 3
+        })
+        .count();
+    let listing = teasers >= 4 && teasers * 2 >= kept.len() && longest < 400;
+    total >= 100 && longest >= 60 && !listing
 }

@@ -38,19 +38,20 @@ pub fn credit_line(line: &str, m: &CreditMatcher) -> Option<Vec<Credit>> {
         let label = c.get(1).expect("group 1").as_str();
         let rest = &line[c.get(0).expect("match").end()..];
         // The rest may itself hold labelled credits: "By X Editor: Y".
-        let first_label = m
-            .labels
-            .as_ref()
-            .and_then(|l| l.captures(rest))
-            .map(|c| c.get(0).expect("match").start())
+        // The rest may itself hold more credits: "By X Editor: Y", "记者 X 通讯员 Y".
+        let next = [m.labels.as_ref(), m.inner_prefixes.as_ref()]
+            .into_iter()
+            .flatten()
+            .filter_map(|re| re.find(rest).map(|f| f.start()))
+            .min()
             .unwrap_or(rest.len());
         let role = m.role_of(label)?.to_string();
-        let mut out = names(&rest[..first_label], &role, label);
+        let mut out = names(&rest[..next], &role, label);
         if out.is_empty() {
             return None;
         }
-        if first_label < rest.len() {
-            out.extend(labelled(&rest[first_label..], m, true)?);
+        if next < rest.len() {
+            out.extend(credit_line(&rest[next..], m)?);
         }
         return Some(out);
     }
@@ -94,6 +95,20 @@ fn labelled(line: &str, m: &CreditMatcher, whole: bool) -> Option<Vec<Credit>> {
                 out.extend(names(rest, r2, l2));
                 continue;
             }
+        }
+        // "来源：晨报 记者 李明": a prefix inside the name starts another credit.
+        if let Some(inner) = &m.inner_prefixes
+            && let Some(c) = inner.captures(raw)
+            && let Some(rest) = credit_line(&raw[c.get(1).expect("group 1").start()..], m)
+        {
+            let head = &raw[..c.get(0).expect("match").start()];
+            let got = names(head, &role, label);
+            if whole && got.is_empty() && !head.trim().is_empty() {
+                return None;
+            }
+            out.extend(got);
+            out.extend(rest);
+            continue;
         }
         let got = names(raw, &role, label);
         if whole && got.is_empty() && !raw.trim().is_empty() {
@@ -356,6 +371,18 @@ mod tests {
                 .is_empty()
         );
         assert!(line("Source code is available on the project's website for anyone.").is_empty());
+    }
+
+    #[test]
+    fn a_prefix_inside_a_labelled_name_starts_another_credit() {
+        assert_eq!(
+            line("来源：晨报　记者 李明 王芳"),
+            vec![
+                pair("source", "晨报"),
+                pair("reporter", "李明"),
+                pair("reporter", "王芳")
+            ]
+        );
     }
 
     #[test]

@@ -231,13 +231,27 @@ fn header_zone(
         choice.containers.first().copied().unwrap_or(end).min(end)
     });
     let mut out = Vec::new();
-    // Elements removed as bylines, in the zone or anywhere in the body.
-    let body_end = choice
+    // Elements removed as bylines, in the zone, in the body, or in the few
+    // elements that follow the body ("责任编辑：X" under the text).
+    let last = choice
         .containers
         .iter()
-        .map(|&c| dom.items[c].end as usize)
-        .max()
-        .unwrap_or(end);
+        .copied()
+        .max_by_key(|&c| dom.items[c].end);
+    let mut body_end = last.map_or(end, |c| dom.items[c].end as usize);
+    if let Some(c) = last {
+        let parent_end = match dom.items[c].parent {
+            parse::NO_PARENT => body_end,
+            p => dom.items[p as usize].end as usize,
+        };
+        let mut j = body_end;
+        let mut siblings = 0;
+        while j < parent_end && siblings < 5 {
+            j = dom.items[j].end as usize;
+            siblings += 1;
+        }
+        body_end = j.max(body_end);
+    }
     let mut i = start;
     while i < body_end.min(dom.items.len()) {
         if let Some(clean::Dropped::Rule(r)) = cleaned.dropped[i] {

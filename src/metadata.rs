@@ -519,7 +519,12 @@ fn join(base: &str, rel: &str) -> Option<String> {
 fn title_segments(t: &str) -> Vec<&str> {
     let mut parts = vec![t];
     for sep in SEPARATORS {
-        parts = parts.iter().flat_map(|p| p.split(sep)).map(str::trim).filter(|p| !p.is_empty()).collect();
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
     }
     parts
 }

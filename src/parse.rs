@@ -18,6 +18,8 @@ pub enum Kind {
     Break,
     /// `<a>`: inline, and its text counts as link text.
     Link,
+    /// `<td>`, `<th>`: inline within the row, but separated from the next cell.
+    Cell,
     /// Comments, doctype, processing instructions.
     Other,
 }
@@ -32,6 +34,8 @@ pub enum BlockTag {
     Quote,
     Pre,
     Cell,
+    /// `<tr>`: a table row is one block, its cells joined by spaces.
+    Row,
     Table,
     Div,
     Body,
@@ -116,7 +120,7 @@ impl Dom {
     /// The visible text of element `i`, whitespace collapsed.
     pub fn text_of(&self, i: usize) -> String {
         let mut out = String::new();
-        let mut pending = false;
+        let mut pending = crate::text::Pending::default();
         let end = self.items[i].end as usize;
         let mut j = i;
         while j < end {
@@ -124,7 +128,9 @@ impl Dom {
                 Kind::Text => {
                     crate::text::push_collapsed(&mut out, self.text(j).unwrap_or(""), &mut pending)
                 }
-                Kind::Block(_) | Kind::Break => pending = true,
+                Kind::Block(_) | Kind::Break | Kind::Cell => {
+                    pending = crate::text::Pending::space()
+                }
                 _ => {
                     if matches!(self.tag(j), "script" | "style" | "noscript" | "template") {
                         j = self.items[j].end as usize;
@@ -155,8 +161,10 @@ fn classify(node: &Node) -> Kind {
             "ul" | "ol" | "dl" | "menu" | "dir" => Kind::Block(BlockTag::List),
             "blockquote" => Kind::Block(BlockTag::Quote),
             "pre" => Kind::Block(BlockTag::Pre),
-            "td" | "th" | "caption" => Kind::Block(BlockTag::Cell),
-            "table" | "tbody" | "thead" | "tfoot" | "tr" => Kind::Block(BlockTag::Table),
+            "td" | "th" => Kind::Cell,
+            "caption" => Kind::Block(BlockTag::Cell),
+            "tr" => Kind::Block(BlockTag::Row),
+            "table" | "tbody" | "thead" | "tfoot" => Kind::Block(BlockTag::Table),
             "div" | "section" | "article" | "main" | "center" => Kind::Block(BlockTag::Div),
             "body" => Kind::Block(BlockTag::Body),
             "address" | "aside" | "details" | "dialog" | "fieldset" | "figcaption" | "figure"
@@ -206,9 +214,8 @@ pub fn saved_from_url(text: &str) -> Option<String> {
         Some(r) => &r[r.find(')')? + 1..],
         None => rest,
     };
-    let end = rest
-        .find(|c: char| c.is_whitespace() || c == '-')
-        .unwrap_or(rest.len());
+    let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+    let end = rest[..end].find("-->").unwrap_or(end);
     let url = rest[..end].trim();
     (url.starts_with("http://") || url.starts_with("https://")).then(|| url.to_string())
 }
@@ -257,11 +264,13 @@ mod tests {
 
     #[test]
     fn saved_from_comment() {
-        let t = "<!DOCTYPE html>\n<!-- saved from url=(0031)https://example.com/news/1.html -->\n<html>";
+        let t = "<!DOCTYPE html>\n<!-- saved from url=(0031)https://example-news.com/a-b/1.html -->\n<html>";
         assert_eq!(
             saved_from_url(t).as_deref(),
-            Some("https://example.com/news/1.html")
+            Some("https://example-news.com/a-b/1.html")
         );
+        let t = "<!-- saved from url=(0021)https://example.com/x-->";
+        assert_eq!(saved_from_url(t).as_deref(), Some("https://example.com/x"));
         assert_eq!(saved_from_url("<html>"), None);
     }
 }

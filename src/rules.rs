@@ -148,44 +148,41 @@ impl SelectorIndex {
         bucket.push(i);
     }
 
-    /// Calls `f` with each selector that matches `el`, in rule order.
+    /// Calls `f` with each selector that matches `el`. Each selector sits in
+    /// one bucket, so none is tried twice; no allocation per element.
     fn for_each_match(&self, el: ElementRef<'_>, mut f: impl FnMut(&Sel)) {
         let e = el.value();
-        let mut cands: Vec<usize> = Vec::new();
+        let mut try_all = |v: &[usize]| {
+            for &i in v {
+                let s = &self.sels[i];
+                if s.selector.matches(&el) {
+                    f(s);
+                }
+            }
+        };
         if let Some(id) = e.id()
             && let Some(v) = self.by_id.get(id)
         {
-            cands.extend(v);
+            try_all(v);
         }
         if !self.by_class.is_empty() {
             for c in e.classes() {
                 if let Some(v) = self.by_class.get(c) {
-                    cands.extend(v);
+                    try_all(v);
                 }
             }
         }
         if let Some(v) = self.by_tag.get(e.name()) {
-            cands.extend(v);
+            try_all(v);
         }
         if !self.by_attr.is_empty() {
             for (name, _) in e.attrs() {
                 if let Some(v) = self.by_attr.get(name) {
-                    cands.extend(v);
+                    try_all(v);
                 }
             }
         }
-        cands.extend(&self.any);
-        if cands.is_empty() {
-            return;
-        }
-        cands.sort_unstable();
-        cands.dedup();
-        for i in cands {
-            let s = &self.sels[i];
-            if s.selector.matches(&el) {
-                f(s);
-            }
-        }
+        try_all(&self.any);
     }
 }
 
@@ -294,8 +291,20 @@ impl TokenMatcher {
     /// Index of the first pattern matching `token`.
     fn first(&self, token: &str) -> Option<usize> {
         let set = self.set.as_ref()?;
+        // is_match runs the fast DFA; the overlapping search only when something matched.
+        if !set.is_match(token) {
+            return None;
+        }
         set.matches(token).iter().next()
     }
+}
+
+/// Text patterns sharing one `max_chars`, so that a long paragraph is only
+/// run against the few patterns that apply to it.
+struct TextGroup {
+    max_chars: Option<usize>,
+    set: RegexSet,
+    rule: Vec<usize>,
 }
 
 /// Credit labels compiled for matching in text.
@@ -304,6 +313,9 @@ pub struct CreditMatcher {
     pub labels: Option<Regex>,
     /// Finds "Prefix Name" at the start of a line; group 1 is the prefix.
     pub prefixes: Option<Regex>,
+    /// Finds a prefix after whitespace inside a line ("来源：晨报 记者 李明"):
+    /// where one credit's name ends and the next credit starts.
+    pub inner_prefixes: Option<Regex>,
     /// Role for each folded label or prefix.
     pub roles: HashMap<String, String>,
 }
@@ -323,8 +335,7 @@ pub struct Rules {
     score_sel: SelectorIndex,
     drop_class: TokenMatcher,
     score_class: TokenMatcher,
-    text_set: Option<RegexSet>,
-    text_rule: Vec<(usize, Option<usize>)>,
+    text: Vec<TextGroup>,
     pub credits: CreditMatcher,
 }
 
@@ -377,28 +388,28 @@ impl Rules {
     }
 
     /// Applies the selector and class/id rules to one element.
-    pub fn judge(
+    pub fn judge<'a>(
         &self,
-        el: ElementRef<'_>,
-        cache: &mut HashMap<String, (Option<usize>, f32)>,
+        el: ElementRef<'a>,
+        cache: &mut HashMap<&'a str, (Option<usize>, f32)>,
     ) -> ElementVerdict {
         let mut v = ElementVerdict::default();
         self.drop_sel.for_each_match(el, |s| {
-            v.drop_by_selector.get_or_insert(s.rule);
+            v.drop_by_selector = Some(v.drop_by_selector.map_or(s.rule, |r| r.min(s.rule)));
         });
         if v.drop_by_selector.is_some() {
             return v;
         }
         self.score_sel.for_each_match(el, |s| v.weight += s.weight);
         let e = el.value();
-        let mut token = |t: &str, v: &mut ElementVerdict| {
+        let mut token = |t: &'a str, v: &mut ElementVerdict| {
             if t.is_empty() {
                 return;
             }
             let (drop, w) = match cache.get(t) {
                 Some(&hit) => hit,
                 None => {
-                    let lower = t.to_ascii_lowercase();
+                    let lower = split_camel_case(t);
                     let drop = self
                         .drop_class
                         .first(&lower)
@@ -407,6 +418,7 @@ impl Rules {
                         .score_class
                         .set
                         .as_ref()
+                        .filter(|s| s.is_match(&lower))
                         .map(|s| {
                             s.matches(&lower)
                                 .iter()
@@ -414,7 +426,7 @@ impl Rules {
                                 .sum()
                         })
                         .unwrap_or(0.0);
-                    cache.insert(t.to_string(), (drop, w));
+                    cache.insert(t, (drop, w));
                     (drop, w)
                 }
             };
@@ -434,13 +446,13 @@ impl Rules {
 
     /// The rule dropping a block of text, if any.
     pub fn drop_text(&self, text: &str) -> Option<usize> {
-        let set = self.text_set.as_ref()?;
         let chars = text.chars().count();
-        set.matches(text)
+        self.text
             .iter()
-            .map(|i| self.text_rule[i])
-            .find(|(_, max)| max.is_none_or(|m| chars <= m))
-            .map(|(rule, _)| rule)
+            .filter(|g| g.max_chars.is_none_or(|m| chars <= m))
+            .filter(|g| g.set.is_match(text))
+            .filter_map(|g| g.set.matches(text).iter().next().map(|i| g.rule[i]))
+            .min()
     }
 }
 
@@ -453,6 +465,64 @@ fn one_line(message: &str) -> String {
         .filter(|l| !l.is_empty() && !l.chars().all(|c| c == '^' || c == '~'))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// `\b` becomes an ASCII word boundary: the fast regex engines cannot run a
+/// Unicode `\b` on non-ASCII text and would fall back to a slow one. Text
+/// rules are about Latin words where it matters, so nothing is lost.
+fn ascii_word_boundaries(p: &str) -> String {
+    let mut out = String::with_capacity(p.len() + 8);
+    let mut chars = p.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some(n) => {
+                    out.push(c);
+                    out.push(n);
+                }
+                None => out.push(c),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn text_groups(pats: Vec<String>, rules: Vec<(usize, Option<usize>)>) -> Vec<TextGroup> {
+    let mut limits: Vec<Option<usize>> = rules.iter().map(|r| r.1).collect();
+    limits.sort();
+    limits.dedup();
+    limits
+        .into_iter()
+        .map(|max_chars| {
+            let members: Vec<usize> = (0..pats.len())
+                .filter(|&i| rules[i].1 == max_chars)
+                .collect();
+            TextGroup {
+                max_chars,
+                set: RegexSet::new(members.iter().map(|&i| &pats[i]))
+                    .expect("each pattern was checked"),
+                rule: members.iter().map(|&i| rules[i].0).collect(),
+            }
+        })
+        .collect()
+}
+
+/// Lowercases a class name, marking camelCase word starts with a hyphen
+/// ("newsCaption" reads "news-caption"), so that part patterns see its words.
+fn split_camel_case(t: &str) -> String {
+    let mut out = String::with_capacity(t.len() + 4);
+    let mut prev_lower = false;
+    for c in t.chars() {
+        if c.is_ascii_uppercase() && prev_lower {
+            out.push('-');
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        out.push(c.to_ascii_lowercase());
+    }
+    out
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -553,7 +623,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
                 }
                 for p in &r.text {
                     check_re(p)?;
-                    text_pats.push(p.get_ref().clone());
+                    text_pats.push(ascii_word_boundaries(p.get_ref()));
                     text_rule.push((idx, r.max_chars));
                 }
             }
@@ -610,6 +680,13 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
             ))
             .expect("escaped labels form a valid regex")
         }),
+        inner_prefixes: (!prefixes.is_empty()).then(|| {
+            Regex::new(&format!(
+                r"\s({})(?:\s+|/|／)",
+                alternation(prefixes.clone())
+            ))
+            .expect("escaped prefixes form a valid regex")
+        }),
         prefixes: (!prefixes.is_empty()).then(|| {
             Regex::new(&format!(
                 r"(?i)^[(（\[【]?({})(?:\s+|/|／|:|：)",
@@ -626,9 +703,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
         score_sel,
         drop_class: TokenMatcher::build(drop_cls),
         score_class: TokenMatcher::build(score_cls),
-        text_set: (!text_pats.is_empty())
-            .then(|| RegexSet::new(&text_pats).expect("each pattern was checked")),
-        text_rule,
+        text: text_groups(text_pats, text_rule),
         credits,
     })
 }

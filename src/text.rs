@@ -24,23 +24,64 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
 }
 
+/// A run of whitespace not yet written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Pending {
+    /// Any whitespace at all.
+    pub any: bool,
+    /// A line break of the source.
+    brk: bool,
+    /// A space that is not ASCII (U+3000, no-break space): always shown.
+    wide: bool,
+}
+
+impl Pending {
+    /// A separation that shows as a space between words but not inside CJK
+    /// text (where a removed element was).
+    pub fn soft() -> Self {
+        Pending {
+            any: true,
+            brk: true,
+            wide: false,
+        }
+    }
+
+    /// A separation between blocks or at a `<br>`: shows as a space.
+    pub fn space() -> Self {
+        Pending {
+            any: true,
+            brk: false,
+            wide: true,
+        }
+    }
+}
+
 /// Appends `s` to `out`, collapsing whitespace as a browser renders inline
-/// text: a run of whitespace becomes one space, except that none is kept
-/// between two CJK characters nor at the start of `out`.
-/// `pending` carries a run of whitespace across calls (text split over nodes).
-pub fn push_collapsed(out: &mut String, s: &str, pending: &mut bool) {
+/// text: a run of whitespace becomes one space and none at the start of
+/// `out`. Between two CJK characters a run made only of a source line break
+/// (with ASCII spaces around it) disappears, as in CSS's segment-break rule,
+/// so no space is inserted inside Chinese or Japanese text; a typed space or
+/// an ideographic space is kept as one space. `pending` carries a run across
+/// calls (text split over several nodes).
+pub fn push_collapsed(out: &mut String, s: &str, pending: &mut Pending) {
     for c in s.chars() {
         if is_space(c) {
-            *pending = true;
+            pending.any = true;
+            match c {
+                '\n' | '\r' => pending.brk = true,
+                ' ' | '\t' | '\u{c}' | '\u{200b}' | '\u{feff}' => {}
+                _ => pending.wide = true,
+            }
             continue;
         }
-        if *pending {
-            if let Some(last) = out.chars().next_back()
-                && !(is_cjk(last) && is_cjk(c))
-            {
-                out.push(' ');
+        if pending.any {
+            if let Some(last) = out.chars().next_back() {
+                let drop = pending.brk && !pending.wide && is_cjk(last) && is_cjk(c);
+                if !drop {
+                    out.push(' ');
+                }
             }
-            *pending = false;
+            *pending = Pending::default();
         }
         out.push(c);
     }
@@ -49,7 +90,7 @@ pub fn push_collapsed(out: &mut String, s: &str, pending: &mut bool) {
 /// Collapses the whitespace of a whole string (see [`push_collapsed`]).
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut pending = false;
+    let mut pending = Pending::default();
     push_collapsed(&mut out, s, &mut pending);
     out
 }
@@ -92,12 +133,17 @@ mod tests {
         assert_eq!(normalize("中文\n  文本"), "中文文本");
         assert_eq!(normalize("中文 text"), "中文 text");
         assert_eq!(normalize("　　段落开头"), "段落开头");
+        assert_eq!(
+            normalize("来源：新华社　作者：张三"),
+            "来源：新华社 作者：张三"
+        );
+        assert_eq!(normalize("本报讯 今天"), "本报讯 今天");
     }
 
     #[test]
     fn pending_space_crosses_calls() {
         let mut out = String::new();
-        let mut p = false;
+        let mut p = Pending::default();
         push_collapsed(&mut out, "one ", &mut p);
         push_collapsed(&mut out, "two", &mut p);
         assert_eq!(out, "one two");

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Scores the current release build on the shared benchmarks:
+#   zyte-dev (body F1, precision, recall) and meta-dev (headline, date, authors, body snippets).
+# Usage: benches/accuracy.sh [--per-doc N] [--check]
+#   --per-doc N  also list the N worst zyte-dev pages (what was lost or added: `copydesk explain PAGE`)
+#   --check      exit 1 when a score falls under its floor (used by CI)
+# Needs ../shared beside the checkout; says so and exits 0 when it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bench=../shared/bench
+per_doc=0 check=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --per-doc) per_doc="$2"; shift 2 ;;
+    --check) check=1; shift ;;
+    *) echo "usage: $0 [--per-doc N] [--check]" >&2; exit 2 ;;
+  esac
+done
+if [ ! -d "$bench/zyte-dev" ]; then
+  echo "accuracy: $bench not found, nothing scored"
+  exit 0
+fi
+[ -x target/release/copydesk ] || cargo build --release --quiet
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+# Floors: the scores CI holds the project to.
+ZYTE_F1_FLOOR=0.90
+
+target/release/copydesk "$bench"/zyte-dev/html/*.html.gz > "$out/zyte.jsonl" || true
+echo "== zyte-dev (body)"
+extra=()
+[ "$per_doc" -gt 0 ] && extra=(--per-doc "$per_doc")
+python3 "$bench/score_body.py" "$bench/zyte-dev/ground-truth.json" "$out/zyte.jsonl" --missing-as-empty "${extra[@]}"
+f1=$(python3 "$bench/score_body.py" "$bench/zyte-dev/ground-truth.json" "$out/zyte.jsonl" --missing-as-empty --json \
+     | python3 -c 'import json,sys; print(next(iter(json.load(sys.stdin).values()))["f1"])')
+
+if [ -d "$bench/meta-dev" ]; then
+  target/release/copydesk "$bench"/meta-dev/html/*.gz > "$out/meta.jsonl" || true
+  echo "== meta-dev (metadata and body snippets)"
+  python3 "$bench/score_meta.py" "$bench/meta-dev/manifest.jsonl" "$out/meta.jsonl"
+fi
+
+if [ "$check" = 1 ]; then
+  if python3 -c "import sys; sys.exit(0 if $f1 >= $ZYTE_F1_FLOOR else 1)"; then
+    echo "accuracy: zyte-dev F1 $f1 >= floor $ZYTE_F1_FLOOR"
+  else
+    echo "accuracy: zyte-dev F1 $f1 is under the floor $ZYTE_F1_FLOOR" >&2
+    exit 1
+  fi
+fi
