@@ -68,10 +68,11 @@ fn check_article(a: &Article) -> Result<(), TestCaseError> {
         prop_assert!(!c.name.trim().is_empty(), "empty credit name {:?}", c);
         prop_assert!(!c.role.is_empty());
     }
-    for field in [&a.headline, &a.url, &a.timestamp, &a.language] {
-        if let Some(s) = field {
-            prop_assert!(!s.is_empty(), "empty string instead of null in {}", json);
-        }
+    for s in [&a.headline, &a.url, &a.timestamp, &a.language]
+        .into_iter()
+        .flatten()
+    {
+        prop_assert!(!s.is_empty(), "empty string instead of null in {}", json);
     }
     Ok(())
 }
