@@ -18,6 +18,7 @@
 //! assert_eq!(article.paragraphs.len(), 1);
 //! ```
 
+pub mod batch;
 pub mod body;
 pub mod clean;
 pub mod credits;

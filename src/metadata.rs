@@ -363,7 +363,7 @@ impl Sources {
             }
         }
         if let Some((_, i, h)) = best {
-            return (Some(h.to_string()), Some(*&i));
+            return (Some(h.to_string()), Some(i));
         }
         if let Some(t) = refs.into_iter().find(|t| !t.is_empty()) {
             return (Some(t), None);

@@ -276,16 +276,16 @@ struct TokenMatcher {
 }
 
 impl TokenMatcher {
-    fn build(patterns: Vec<(String, usize, f32)>) -> Self {
+    fn build(patterns: Vec<(String, usize, f32)>) -> Result<Self, regex::Error> {
         if patterns.is_empty() {
-            return Self::default();
+            return Ok(Self::default());
         }
-        let set = RegexSet::new(patterns.iter().map(|p| &p.0)).ok();
-        Self {
+        let set = Some(RegexSet::new(patterns.iter().map(|p| &p.0))?);
+        Ok(Self {
             set,
             rule: patterns.iter().map(|p| p.1).collect(),
             weight: patterns.iter().map(|p| p.2).collect(),
-        }
+        })
     }
 
     /// Index of the first pattern matching `token`.
@@ -490,7 +490,10 @@ fn ascii_word_boundaries(p: &str) -> String {
     out
 }
 
-fn text_groups(pats: Vec<String>, rules: Vec<(usize, Option<usize>)>) -> Vec<TextGroup> {
+fn text_groups(
+    pats: Vec<String>,
+    rules: Vec<(usize, Option<usize>)>,
+) -> Result<Vec<TextGroup>, regex::Error> {
     let mut limits: Vec<Option<usize>> = rules.iter().map(|r| r.1).collect();
     limits.sort();
     limits.dedup();
@@ -500,12 +503,11 @@ fn text_groups(pats: Vec<String>, rules: Vec<(usize, Option<usize>)>) -> Vec<Tex
             let members: Vec<usize> = (0..pats.len())
                 .filter(|&i| rules[i].1 == max_chars)
                 .collect();
-            TextGroup {
+            Ok(TextGroup {
                 max_chars,
-                set: RegexSet::new(members.iter().map(|&i| &pats[i]))
-                    .expect("each pattern was checked"),
+                set: RegexSet::new(members.iter().map(|&i| &pats[i]))?,
                 rule: members.iter().map(|&i| rules[i].0).collect(),
-            }
+            })
         })
         .collect()
 }
@@ -576,6 +578,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
         message: one_line(&message),
     };
     let mut info = Vec::new();
+    let mut checks: Vec<(&str, &str, std::ops::Range<usize>, String)> = Vec::new();
     let mut drop_sel = SelectorIndex::default();
     let mut score_sel = SelectorIndex::default();
     let (mut drop_cls, mut score_cls) = (Vec::new(), Vec::new());
@@ -599,15 +602,11 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
             }
             Ok::<(), RulesError>(())
         };
-        let check_re = |p: &Spanned<String>| {
-            Regex::new(p.get_ref()).map(|_| ()).map_err(|er| {
-                err(
-                    e.file,
-                    e.text,
-                    p.span(),
-                    format!("invalid regex {:?}: {er}", p.get_ref()),
-                )
-            })
+        // Regexes are compiled once, in their sets below; where a set fails,
+        // each pattern is tried alone to name the one at fault.
+        let mut check_re = |p: &Spanned<String>| {
+            checks.push((e.file, e.text, p.span(), p.get_ref().clone()));
+            Ok::<(), RulesError>(())
         };
         match e.rule {
             Either::Drop(r) => {
@@ -641,6 +640,34 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
             }
         }
     }
+
+    let built = TokenMatcher::build(drop_cls).and_then(|d| {
+        Ok((
+            d,
+            TokenMatcher::build(score_cls)?,
+            text_groups(text_pats, text_rule)?,
+        ))
+    });
+    let (drop_class, score_class, text) = match built {
+        Ok(b) => b,
+        Err(set_error) => {
+            for (file, text, span, pattern) in &checks {
+                if let Err(er) = Regex::new(pattern) {
+                    return Err(err(
+                        file,
+                        text,
+                        span.clone(),
+                        format!("invalid regex {pattern:?}: {er}"),
+                    ));
+                }
+            }
+            return Err(RulesError {
+                file: "rules".into(),
+                line: 0,
+                message: format!("the regexes do not compile together: {set_error}"),
+            });
+        }
+    };
 
     // Credits.
     let mut roles = HashMap::new();
@@ -701,9 +728,9 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
         info,
         drop_sel,
         score_sel,
-        drop_class: TokenMatcher::build(drop_cls),
-        score_class: TokenMatcher::build(score_cls),
-        text: text_groups(text_pats, text_rule),
+        drop_class,
+        score_class,
+        text,
         credits,
     })
 }
