@@ -31,6 +31,7 @@ pub mod output;
 pub mod parse;
 pub mod rules;
 pub mod text;
+pub mod treebuild;
 
 use std::sync::OnceLock;
 
