@@ -33,6 +33,7 @@ pub mod parse;
 pub mod rules;
 pub mod site;
 pub mod text;
+pub mod treebuild;
 
 use std::sync::OnceLock;
 

@@ -289,7 +289,7 @@ impl SiteIndex {
             let err = |line: usize, message: String| RulesError {
                 file: s.file.clone(),
                 line,
-                message,
+                message: crate::rules::one_line(&message),
             };
             let sels = |v: &[Lined]| -> Result<Vec<Selector>, RulesError> {
                 v.iter()
