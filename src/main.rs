@@ -250,7 +250,9 @@ fn extract_pages(cli: &Cli, extractor: &Extractor, options: Options) -> Result<E
     if on_terminal || args.verbose {
         say(&format!("copydesk: {}", summary.line()));
     }
-    Ok(if summary.failed > 0 {
+    // A closed stdout (`| head -1`) ends quietly, but not with success:
+    // some output was not delivered.
+    Ok(if summary.failed > 0 || summary.closed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -489,10 +491,11 @@ impl Reporter {
     }
 }
 
-/// A closed pipe (`copydesk ... | head -1`) ends quietly; other write errors are reported.
+/// A closed pipe (`copydesk ... | head -1`) ends quietly with status 1 (not
+/// all output was delivered); other write errors are reported.
 fn write_failed(e: &io::Error) -> ExitCode {
     if e.kind() == io::ErrorKind::BrokenPipe {
-        return ExitCode::SUCCESS;
+        return ExitCode::from(1);
     }
     say(&format!("copydesk: cannot write output: {e}"));
     ExitCode::from(1)

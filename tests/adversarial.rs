@@ -216,11 +216,13 @@ fn closed_pipe() {
     let out = child.wait_with_output().unwrap(); // stdout was dropped above
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(
-        out.status.code().is_some(),
-        "killed by a signal: {:?}",
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "quiet, non-zero: {:?}",
         out.status
     );
+    assert!(stderr.is_empty(), "{stderr}");
 }
 
 /// Each rules error names the file and the line, and comes before any page is
