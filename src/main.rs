@@ -506,10 +506,10 @@ fn write_failed(e: &io::Error) -> ExitCode {
 fn load_rules(files: &[PathBuf], dirs: &[PathBuf]) -> Result<Rules, String> {
     let rules = Rules::load_all(files, dirs).map_err(|e| e.to_string())?;
     if !rules.warnings.is_empty() {
-        eprintln!(
+        say(&format!(
             "copydesk: {} line(s) of site rules could not be used (see `copydesk rules check`)",
             rules.warnings.len()
-        );
+        ));
     }
     Ok(rules)
 }
@@ -547,7 +547,7 @@ fn rules_command(cmd: &RulesCommand) -> Result<ExitCode, String> {
                 .and_then(|_| c.warnings.iter().try_for_each(|w| writeln!(out, "{w}"))),
             Err(msg) => {
                 failed = true;
-                eprintln!("{msg}");
+                say(&msg);
                 Ok(())
             }
         };
