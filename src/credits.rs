@@ -2,6 +2,9 @@
 //! the piece. Labels and their roles come from the `[[credit]]` rules; this
 //! module finds them in lines of text and cleans the names.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::Serialize;
 
 use crate::rules::CreditMatcher;
@@ -199,7 +202,30 @@ fn split_and(s: &str) -> Vec<&str> {
 /// Removes what is not the name: emails, handles, dates, "Updated", "| Reuters",
 /// "Staff Writer", trailing punctuation.
 pub fn clean_name(raw: &str) -> String {
+    // "More stories by X", "View all posts by X": links to an author page.
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:(?:more|view|see|read)\s+)?(?:all\s+)?(?:stories|articles|posts|news|more|columns|entries)\s+(?:from|by)\s+")
+            .expect("valid regex")
+    });
+    // A month before a day or a year ends a name: "Jack Davis December 21, 2016".
+    static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\b|[a-z.])(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s*\d")
+            .expect("valid regex")
+    });
     let mut s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(m) = LEAD.find(&s) {
+        s = s[m.end()..].to_string();
+    }
+    if let Some(m) = MONTH.find(&s) {
+        // The match may begin with the last letter of a glued word ("comOct").
+        let mut at = m.start();
+        if s[at..].starts_with(|c: char| c.is_ascii_lowercase() || c == '.') {
+            at += 1;
+        }
+        if at > 0 {
+            s.truncate(at);
+        }
+    }
     // Cut at the first thing that ends a name.
     let stops = [
         " | ",
@@ -214,6 +240,7 @@ pub fn clean_name(raw: &str) -> String {
         "Last updated",
         "http",
         "@",
+        "+",
         " on ",
         "  ",
         "\u{3000}",
@@ -236,6 +263,12 @@ pub fn clean_name(raw: &str) -> String {
         '-', '·', '"', '\'',
     ];
     let mut s = s.trim_matches(trims).to_string();
+    // The same name written twice by two elements: "Andrea WongAndrea Wong".
+    let half = s.len() / 2;
+    if s.len() % 2 == 0 && half > 1 && s.is_char_boundary(half) && s[..half] == s[half..] {
+        s.truncate(half);
+        s = s.trim_matches(trims).to_string();
+    }
     for suffix in [
         ", Staff Writer",
         " Staff Writer",
@@ -337,6 +370,19 @@ mod tests {
             vec![pair("reporter", "张三"), pair("reporter", "李四")]
         );
         assert_eq!(line("文/王五"), vec![pair("author", "王五")]);
+    }
+
+    #[test]
+    fn names_lose_dates_links_and_repeats() {
+        assert_eq!(clean_name("Jack Davis December 21, 2016"), "Jack Davis");
+        assert_eq!(
+            clean_name("BWW News Desk BroadwayWorld.comOct. 3, 2016"),
+            "BWW News Desk BroadwayWorld.com"
+        );
+        assert_eq!(clean_name("More stories by Jeremy Herron"), "Jeremy Herron");
+        assert_eq!(clean_name("Andrea WongAndrea Wong"), "Andrea Wong");
+        assert_eq!(clean_name("Margaret Talev+Follow"), "Margaret Talev");
+        assert_eq!(clean_name("May Lee"), "May Lee");
     }
 
     #[test]

@@ -280,7 +280,22 @@ fn header_zone(
 fn merge_credits(markup: Vec<Credit>, zone: Vec<Credit>, body: Vec<Credit>) -> Vec<Credit> {
     let mut out: Vec<Credit> = Vec::new();
     let same = |a: &Credit, b: &Credit| a.name.to_lowercase() == b.name.to_lowercase();
-    let textual: Vec<Credit> = zone.into_iter().chain(body).collect();
+    // A text credit that is a markup name with more glued on ("Jane Doe
+    // Staff", "Jane Doe Reuters") is that name.
+    let textual: Vec<Credit> = zone
+        .into_iter()
+        .chain(body)
+        .map(|mut t| {
+            let lower = t.name.to_lowercase();
+            if let Some(m) = markup.iter().find(|m| {
+                let ml = m.name.to_lowercase();
+                ml.chars().count() >= 4 && lower.len() > ml.len() && lower.starts_with(&ml)
+            }) {
+                t.name = m.name.clone();
+            }
+            t
+        })
+        .collect();
     for m in markup {
         if !textual.iter().any(|t| same(t, &m)) {
             out.push(m);

@@ -62,7 +62,8 @@ pub fn gather(dom: &Dom) -> Sources {
         let e = el.value();
         match e.name() {
             "meta" => {
-                let Some(content) = e.attr("content") else {
+                // Some saved pages write `value` where `content` belongs.
+                let Some(content) = e.attr("content").or(e.attr("value")) else {
                     continue;
                 };
                 let content = text::normalize(content);
