@@ -69,6 +69,28 @@ static WORDY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid date regex")
 });
 
+/// Programs' own date strings: "Tue Dec 13 2016 18:06:00 GMT+0000 (UTC)"
+/// (JavaScript), "Mon Aug 03 12:45:00 EDT 2015" (Java).
+static PROGRAM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^
+        (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+
+        (?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})\s+
+        (?:(?P<y1>(?:19|20)\d\d)\s+)?
+        (?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?
+        \s*(?P<tz>(?:GMT|UTC)\s*[+-]\d{2}:?\d{2}|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?
+        (?:\s*\([^)]*\))?
+        (?:\s+(?P<y2>(?:19|20)\d\d))?\s*$",
+    )
+    .expect("valid date regex")
+});
+
+fn program_date(s: &str) -> Option<Stamp> {
+    let c = PROGRAM.captures(s)?;
+    let y = c.name("y1").or(c.name("y2"))?.as_str().parse().ok()?;
+    build(y, month(&c["mon"])?, c["d"].parse().ok()?, &c)
+}
+
 fn month(s: &str) -> Option<u32> {
     let m = s.get(..3)?.to_ascii_lowercase();
     let i = [
@@ -230,7 +252,7 @@ pub fn parse_value(s: &str) -> Option<Stamp> {
             offset: None,
         });
     }
-    find(s)
+    program_date(s).or_else(|| find(s))
 }
 
 /// A date in a URL path: /2023/10/20/, /2023-10-20/, /20231020/.
@@ -321,6 +343,18 @@ mod tests {
             Some("2023-10-20T12:42:26Z")
         );
         assert_eq!(v("20231020").as_deref(), Some("2023-10-20"));
+        assert_eq!(
+            v("Tue Dec 13 2016 18:06:00 GMT+0000 (UTC)").as_deref(),
+            Some("2016-12-13T18:06:00Z")
+        );
+        assert_eq!(
+            v("Mon Aug 03 12:45:00 EDT 2015").as_deref(),
+            Some("2015-08-03T12:45:00-04:00")
+        );
+        assert_eq!(
+            v("2016-10-13 17:00:00 -0400").as_deref(),
+            Some("2016-10-13T17:00:00-04:00")
+        );
         assert_eq!(v("2023-10-20").as_deref(), Some("2023-10-20"));
     }
 

@@ -149,12 +149,13 @@ impl Extractor {
             .first()
             .map(|b| b.owner)
             .or(choice.containers.first().copied());
+        let anchor = h1.or_else(|| headline_block(&blocks, headline.as_deref(), body_start));
         let zone = header_zone(
             &dom,
             &cleaned,
             &self.rules,
             &blocks,
-            h1,
+            anchor,
             body_start,
             &choice,
         );
@@ -167,9 +168,19 @@ impl Extractor {
         }
         let credits = merge_credits(sources.authors(), zone_credits, text_credits);
 
+        let body_end = choice
+            .containers
+            .iter()
+            .map(|&c| dom.items[c].end as usize)
+            .max()
+            .unwrap_or(dom.items.len());
         let timestamp = sources
             .published()
             .or_else(|| zone.iter().find_map(|t| date::find(t)))
+            .or_else(|| {
+                let from = anchor.or(body_start).unwrap_or(0);
+                sources.time_between(from, body_end)
+            })
             .or_else(|| {
                 kept.iter()
                     .take(3)
@@ -179,6 +190,7 @@ impl Extractor {
                 let url = sources.url(saved_from.as_deref()).or(opts.url.clone())?;
                 date::from_url(&url)
             })
+            .or_else(|| sources.modified())
             .map(|s| s.iso());
 
         let article = Article {
@@ -209,6 +221,29 @@ impl Extractor {
             article,
         })
     }
+}
+
+/// The block before the body that shows the headline, when the headline is
+/// not in an `<h1>` (table layouts, `<div class=title>`).
+fn headline_block(
+    blocks: &[body::Block],
+    headline: Option<&str>,
+    body_start: Option<usize>,
+) -> Option<usize> {
+    let h = metadata::squash(headline?);
+    let end = body_start?;
+    if h.chars().count() < 4 {
+        return None;
+    }
+    blocks
+        .iter()
+        .filter(|b| b.owner < end)
+        .filter(|b| {
+            let t = metadata::squash(&b.text);
+            t == h || (t.contains(&h) && t.len() <= h.len() * 3 / 2 + 8)
+        })
+        .map(|b| b.owner)
+        .next_back()
 }
 
 /// Texts that sit between the headline and the body, where bylines and

@@ -117,6 +117,7 @@ pub fn gather(dom: &Dom) -> Sources {
             _ => {}
         }
         if e.name() == "time"
+            || e.attr("datetime").is_some()
             || e.attr("itemprop")
                 .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
         {
@@ -409,9 +410,6 @@ impl Sources {
             "release_date",
             "created",
             "creation_date",
-            "article:modified_time",
-            "datemodified",
-            "dc.date.modified",
         ];
         for k in KEYS {
             if let Some(v) = self
@@ -422,9 +420,35 @@ impl Sources {
                 return Some(v);
             }
         }
-        let mut times: Vec<&(usize, String, bool)> = self.times.iter().collect();
-        times.sort_by_key(|t| !t.2);
-        times.iter().find_map(|t| date::parse_value(&t.1))
+        self.times
+            .iter()
+            .filter(|t| t.2)
+            .find_map(|t| date::parse_value(&t.1))
+    }
+
+    /// A `<time>` (or other `datetime`) element not marked as the publication
+    /// date: the first one at or after `from` and before `to`.
+    pub fn time_between(&self, from: usize, to: usize) -> Option<Stamp> {
+        self.times
+            .iter()
+            .filter(|t| !t.2 && t.0 >= from && t.0 < to)
+            .find_map(|t| date::parse_value(&t.1))
+    }
+
+    /// When the page was last changed: only a fallback for pages that say
+    /// nothing else.
+    pub fn modified(&self) -> Option<Stamp> {
+        self.ld_str("dateModified")
+            .and_then(|s| date::parse_value(&s))
+            .or_else(|| {
+                ["article:modified_time", "datemodified", "dc.date.modified"]
+                    .iter()
+                    .find_map(|k| {
+                        self.metas
+                            .get(*k)
+                            .and_then(|v| v.iter().find_map(|x| date::parse_value(x)))
+                    })
+            })
     }
 
     /// Authors named by markup: JSON-LD, meta tags, rel=author, itemprop=author.
