@@ -117,7 +117,12 @@ impl Extractor {
         let blocks = body::blocks(&dom, &cleaned);
         let choice = body::choose(&dom, &cleaned, &blocks);
         let site_name = sources.site_name();
-        let (headline, h1) = sources.headline(site_name.as_deref());
+        // Where the body's prose begins: the first paragraph-sized block in it.
+        let body_at = blocks
+            .iter()
+            .find(|b| b.weight >= 60 && choice.containers.iter().any(|&c| dom.contains(c, b.owner)))
+            .map(|b| b.owner);
+        let (headline, h1) = sources.headline(site_name.as_deref(), body_at);
 
         let mut text_credits = Vec::new();
         let selected = body::select(

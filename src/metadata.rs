@@ -23,6 +23,9 @@ pub struct Sources {
     pub lang: Option<String>,
     /// `<h1>` elements: item index and text.
     pub h1s: Vec<(usize, String)>,
+    /// `<h2>` elements and elements marked `itemprop=headline` (not `<meta>`):
+    /// index, text, marked as the headline.
+    pub heads: Vec<(usize, String, bool)>,
     /// Article-like JSON-LD objects.
     pub ld: Vec<Value>,
     /// JSON-LD objects of any type (for publisher, WebSite names).
@@ -98,9 +101,12 @@ pub fn gather(dom: &Dom) -> Sources {
                     .or(e.attr("xml:lang"))
                     .map(|l| l.trim().to_string());
             }
-            "h1" => {
+            "h1" if !e
+                .attr("itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("alternativeheadline")) =>
+            {
                 let t = dom.text_of(i);
-                if !t.is_empty() {
+                if !t.is_empty() && !is_logo(dom, i) {
                     s.h1s.push((i, t));
                 }
             }
@@ -131,6 +137,16 @@ pub fn gather(dom: &Dom) -> Sources {
                     .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
             s.times.push((i, value, marked));
         }
+        let marked_head = e
+            .attr("itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("headline"))
+            && !matches!(e.name(), "meta" | "h1");
+        if marked_head || e.name() == "h2" {
+            let t = dom.text_of(i);
+            if !t.is_empty() && t.chars().count() <= 300 {
+                s.heads.push((i, t, marked_head));
+            }
+        }
         let rel_author = e.name() == "a"
             && e.attr("rel")
                 .is_some_and(|r| r.split_whitespace().any(|x| x == "author"));
@@ -146,6 +162,27 @@ pub fn gather(dom: &Dom) -> Sources {
         }
     }
     s
+}
+
+/// A heading that links to the site's home page is its logo.
+fn is_logo(dom: &Dom, i: usize) -> bool {
+    let end = dom.items[i].end as usize;
+    (i..end.min(i + 40)).any(|j| {
+        dom.element(j).is_some_and(|e| {
+            e.value().name() == "a"
+                && e.value().attr("href").is_some_and(|h| {
+                    let h = h.trim();
+                    let path = match h.find("://") {
+                        Some(k) => h[k + 3..].find('/').map_or("", |p| &h[k + 3 + p..]),
+                        None => h,
+                    };
+                    matches!(
+                        path,
+                        "" | "/" | "./" | "/index.html" | "/index.htm" | "/index.php"
+                    )
+                })
+        })
+    })
 }
 
 fn collect_ld(v: Value, s: &mut Sources, depth: usize) {
@@ -330,8 +367,14 @@ impl Sources {
         v
     }
 
-    /// The headline, and the `<h1>` it was read from, if any.
-    pub fn headline(&self, site_name: Option<&str>) -> (Option<String>, Option<usize>) {
+    /// The headline, and the element it was read from, if any. `body_at` is
+    /// where the body's text begins, when known: the visible headline is the
+    /// heading just before it.
+    pub fn headline(
+        &self,
+        site_name: Option<&str>,
+        body_at: Option<usize>,
+    ) -> (Option<String>, Option<usize>) {
         let metas = self.meta_titles();
         let title = self.title.as_deref().map(|t| strip_site(t, site_name));
         let refs: Vec<String> = metas
@@ -341,11 +384,38 @@ impl Sources {
             .chain(metas.iter().cloned())
             .chain(self.title.clone())
             .collect();
-        // The visible headline, when it agrees with a meta title.
+        // Texts that name the site, not the story: logos in <h1>.
+        let mut sitey: Vec<String> = site_name.map(squash).into_iter().collect();
+        if let (Some(t), Some(st)) = (&self.title, &title) {
+            let st = squash(st);
+            sitey.extend(
+                title_segments(t)
+                    .iter()
+                    .map(|x| squash(x))
+                    .filter(|x| *x != st && !x.is_empty()),
+            );
+        }
+        let plausible = |h: &str| {
+            let q = squash(h);
+            let n = h.chars().count();
+            !q.is_empty()
+                && (2..=300).contains(&n)
+                && !sitey.contains(&q)
+                && self.h1s.iter().filter(|(_, x)| squash(x) == q).count() < 2
+        };
+        // Visible candidates: <h1>s, then elements marked as the headline, then <h2>s.
+        let mut cands: Vec<(usize, &str, u8)> =
+            self.h1s.iter().map(|(i, h)| (*i, h.as_str(), 0)).collect();
+        cands.extend(
+            self.heads
+                .iter()
+                .map(|(i, h, m)| (*i, h.as_str(), if *m { 1 } else { 2 })),
+        );
+        // A visible headline that agrees with a meta title.
         let mut best: Option<(f32, usize, &str)> = None;
-        for (i, h) in &self.h1s {
+        for &(i, h, level) in &cands {
             let h1 = squash(h);
-            if h1.is_empty() {
+            if h1.is_empty() || !plausible(h) && level != 1 {
                 continue;
             }
             for r in &refs {
@@ -354,23 +424,40 @@ impl Sources {
                     1.0
                 } else if title_segments(r).iter().any(|seg| squash(seg) == h1) {
                     0.95
-                } else if rr.contains(&h1) || h1.contains(&rr) {
-                    0.8 * h1.len().min(rr.len()) as f32 / h1.len().max(rr.len()) as f32 + 0.1
+                } else if h1.contains(&rr) && rr.chars().count() >= 8 {
+                    // The meta title is a shortened variant of the visible one.
+                    0.9
+                } else if rr.contains(&h1) && level < 2 {
+                    0.8 * h1.len() as f32 / rr.len() as f32 + 0.1
                 } else {
                     0.0
                 };
+                // An <h2> must agree closely.
+                let sim = if level == 2 && sim < 0.9 { 0.0 } else { sim };
                 if sim > 0.45 && best.is_none_or(|b| sim > b.0) {
-                    best = Some((sim, *i, h.as_str()));
+                    best = Some((sim, i, h));
                 }
             }
         }
         if let Some((_, i, h)) = best {
-            return (Some(h.to_string()), Some(*&i));
+            return (Some(h.to_string()), Some(i));
+        }
+        // Else the <h1> just before the body, with no other heading between,
+        // over a meta title written for search engines.
+        if let Some(at) = body_at
+            && let Some((i, h)) = self
+                .h1s
+                .iter()
+                .filter(|(i, h)| *i < at && plausible(h))
+                .next_back()
+            && !cands.iter().any(|c| c.0 > *i && c.0 < at && c.2 == 2)
+        {
+            return (Some(h.clone()), Some(*i));
         }
         if let Some(t) = refs.into_iter().find(|t| !t.is_empty()) {
             return (Some(t), None);
         }
-        match self.h1s.first() {
+        match self.h1s.iter().find(|(_, h)| plausible(h)) {
             Some((i, h)) => (Some(h.clone()), Some(*i)),
             None => (None, None),
         }
@@ -569,7 +656,29 @@ const SEPARATORS: &[&str] = &[
 /// Removes a site name from a title: a part equal to `site_name`, else the
 /// shorter parts around the title's own separators.
 pub fn strip_site(title: &str, site_name: Option<&str>) -> String {
-    let t = text::normalize(title);
+    let mut t = text::normalize(title);
+    // The site name glued on with any punctuation: "Story:Site", "Site：Story".
+    if let Some(site) = site_name
+        .map(text::normalize)
+        .filter(|x| x.chars().count() >= 3)
+    {
+        let seps: &[char] = &[
+            ' ', ':', '：', '|', '｜', '-', '–', '—', '_', '·', '»', '«', '/', '[', ']', '【',
+            '】', '(', ')',
+        ];
+        let cut = if let Some(rest) = t.strip_suffix(site.as_str()) {
+            Some(rest.trim_end_matches(seps).to_string())
+        } else {
+            t.strip_prefix(site.as_str())
+                .map(|rest| rest.trim_start_matches(seps).to_string())
+        };
+        if let Some(c) = cut
+            && c.chars().count() >= 4
+            && c.len() + site.len() < t.len()
+        {
+            t = c;
+        }
+    }
     for sep in SEPARATORS {
         if !t.contains(sep) {
             continue;
@@ -627,6 +736,14 @@ mod tests {
         );
         assert_eq!(strip_site("Short - Title", None), "Short - Title");
         assert_eq!(
+            strip_site(
+                "ツリーを描画できる「Treeviz」:phpspot開発日誌",
+                Some("phpspot開発日誌")
+            ),
+            "ツリーを描画できる「Treeviz」"
+        );
+        assert_eq!(strip_site("The Site", Some("The Site")), "The Site");
+        assert_eq!(
             strip_site("新闻标题在这里很长很长很长_新闻频道_某某网", None),
             "新闻标题在这里很长很长很长"
         );
@@ -641,7 +758,7 @@ mod tests {
             </script></head><body><h1>A headline</h1></body></html>"#;
         let dom = Dom::parse(page);
         let s = gather(&dom);
-        assert_eq!(s.headline(None).0.as_deref(), Some("A headline"));
+        assert_eq!(s.headline(None, None).0.as_deref(), Some("A headline"));
         assert_eq!(s.published().unwrap().iso(), "2023-10-20T12:42:26+08:00");
         let names: Vec<String> = s.authors().into_iter().map(|c| c.name).collect();
         assert_eq!(names, vec!["Jane Doe", "John Roe"]);
