@@ -290,6 +290,25 @@ pub fn clean_name(raw: &str) -> String {
     s
 }
 
+/// A credited person, if `raw` cleans to something that looks like a name.
+pub fn person(raw: &str, role: &str) -> Option<Credit> {
+    let name = clean_name(raw.trim_start_matches("By ").trim_start_matches("by "));
+    looks_like_name(&name, true).then(|| Credit {
+        role: role.to_string(),
+        name,
+        label: None,
+    })
+}
+
+/// Names of companies and newsrooms rather than people.
+pub fn is_organisation(name: &str) -> bool {
+    static ORG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(\b(inc|ltd|llc|corp|corporation|gmbh|co\.,? ltd|plc|group|media|news|press|newsroom|agency)\.?$|株式会社|有限公司|集团|报社|新闻社|通讯社|电视台|出版社)")
+            .expect("valid regex")
+    });
+    ORG.is_match(name.trim())
+}
+
 fn looks_like_name(s: &str, person: bool) -> bool {
     let n = s.chars().count();
     if n < 2 && !s.chars().all(text::is_cjk) || n == 0 || n > MAX_NAME {

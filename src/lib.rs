@@ -171,7 +171,18 @@ impl Extractor {
                 None => zone_credits.extend(credits::credits_in(t, &self.rules.credits)),
             }
         }
-        let credits = merge_credits(sources.authors(), zone_credits, text_credits);
+        let text_credits = body_credits(&selected, &self.rules.credits, text_credits);
+        let mut credits = merge_credits(
+            sources.authors(site_name.as_deref()),
+            zone_credits,
+            text_credits,
+        );
+        if !credits
+            .iter()
+            .any(|c| AUTHOR_ROLES.contains(&c.role.as_str()))
+        {
+            credits.extend(author_links(&dom, &sources, anchor, body_start));
+        }
 
         let body_end = choice
             .containers
@@ -315,6 +326,82 @@ fn header_zone(
     out
 }
 
+/// Roles that name the writers of the piece.
+const AUTHOR_ROLES: &[&str] = &[
+    "author",
+    "reporter",
+    "writer",
+    "correspondent",
+    "columnist",
+    "contributor",
+];
+
+/// Credit lines of the body that belong to the piece: not a teaser's byline
+/// under a link headline, and not in the middle of the text.
+fn body_credits(
+    selected: &[(&body::Block, body::Verdict)],
+    m: &rules::CreditMatcher,
+    found: Vec<Credit>,
+) -> Vec<Credit> {
+    use body::Verdict;
+    let kept: Vec<usize> = (0..selected.len())
+        .filter(|&k| selected[k].1 == Verdict::Keep)
+        .collect();
+    let (Some(&first), Some(&last)) = (kept.first(), kept.last()) else {
+        return found;
+    };
+    let mut out = Vec::new();
+    for k in 0..selected.len() {
+        if selected[k].1 != Verdict::Credit {
+            continue;
+        }
+        let teaser = k > 0 && selected[k - 1].1 == Verdict::LinkHeavy;
+        let inside = kept.iter().filter(|&&j| j < k).count() >= 3 && k < last;
+        if teaser || inside || k > last + 8 && k > first {
+            continue;
+        }
+        out.extend(credits::credit_line(&selected[k].0.text, m).unwrap_or_default());
+    }
+    out
+}
+
+/// Authors from links to author pages and author-name elements: the first
+/// group of them after the headline (a list of authors in a sidebar is
+/// further away, after the byline).
+fn author_links(
+    dom: &parse::Dom,
+    sources: &metadata::Sources,
+    anchor: Option<usize>,
+    body_start: Option<usize>,
+) -> Vec<Credit> {
+    let from = anchor.unwrap_or(0);
+    let Some(to) = body_start.map(|b| b.max(from)) else {
+        return Vec::new();
+    };
+    // Near the headline: before the body, or just inside it.
+    let limit = to + 400;
+    let mut out: Vec<Credit> = Vec::new();
+    let mut last: Option<usize> = None;
+    for (i, t) in &sources.author_links {
+        if *i < from || *i > limit {
+            continue;
+        }
+        // One group: links within a few elements of each other.
+        if let Some(l) = last
+            && *i > dom.items[l].end as usize + 12
+        {
+            break;
+        }
+        if let Some(c) = credits::person(t, "author")
+            && !out.iter().any(|o| o.name.eq_ignore_ascii_case(&c.name))
+        {
+            out.push(c);
+            last = Some(*i);
+        }
+    }
+    out
+}
+
 /// Credits from markup, from the header zone and from the body, without repeats:
 /// a name credited in the text keeps the text's role.
 fn merge_credits(markup: Vec<Credit>, zone: Vec<Credit>, body: Vec<Credit>) -> Vec<Credit> {
@@ -336,7 +423,18 @@ fn merge_credits(markup: Vec<Credit>, zone: Vec<Credit>, body: Vec<Credit>) -> V
             t
         })
         .collect();
+    // When the visible byline names an author the markup names too, markup
+    // authors the byline leaves out (models, stylists) are not authors.
+    let agreed = markup.iter().any(|m| {
+        AUTHOR_ROLES.contains(&m.role.as_str())
+            && textual
+                .iter()
+                .any(|t| same(t, m) && AUTHOR_ROLES.contains(&t.role.as_str()))
+    });
     for m in markup {
+        if agreed && AUTHOR_ROLES.contains(&m.role.as_str()) {
+            continue;
+        }
         if !textual.iter().any(|t| same(t, &m)) {
             out.push(m);
         }

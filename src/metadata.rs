@@ -5,6 +5,9 @@
 //! is chosen by agreement between the sources.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use serde_json::Value;
 
@@ -35,7 +38,21 @@ pub struct Sources {
     pub times: Vec<(usize, String, bool)>,
     /// Names from `rel=author` links and `itemprop=author` elements.
     pub author_elements: Vec<String>,
+    /// Short texts of links to author pages (`/author/jane-doe`) and of
+    /// elements whose class names an author's name (`byline__name`): index, text.
+    pub author_links: Vec<(usize, String)>,
 }
+
+/// Links to an author's page.
+static AUTHOR_HREF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)/(author|authors|autor|autoren|auteur|staff|editors|writers?|people|profile|profiles|columnists?|contributors?|reporters?|journalists?|toireporter|byline|redaktion)(/|-|\?|=)")
+        .expect("valid regex")
+});
+/// Class names of the element holding an author's name.
+static AUTHOR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(^|[\s_-])(author|byline|writer)[-_]*(name|names)([\s_-]|$)|(^|\s)(authorname|authorname-txt|author-link|byline-author|byline__author|author|byline-link)(\s|$)")
+        .expect("valid regex")
+});
 
 const ARTICLE_TYPES: &[&str] = &[
     "article",
@@ -153,6 +170,17 @@ pub fn gather(dom: &Dom) -> Sources {
         let prop_author = e
             .attr("itemprop")
             .is_some_and(|p| p.eq_ignore_ascii_case("author"));
+        let author_href =
+            e.name() == "a" && e.attr("href").is_some_and(|h| AUTHOR_HREF.is_match(h));
+        let author_class = e.attr("class").is_some_and(|c| AUTHOR_CLASS.is_match(c));
+        if rel_author || prop_author || author_href || author_class {
+            let t = dom.text_of(i);
+            let n = t.chars().count();
+            if (2..=80).contains(&n) && !s.author_links.last().is_some_and(|l| dom.contains(l.0, i))
+            {
+                s.author_links.push((i, t));
+            }
+        }
         if rel_author || prop_author {
             // itemprop=author may hold a nested itemprop=name; the text is the name either way.
             let t = dom.text_of(i);
@@ -539,13 +567,15 @@ impl Sources {
     }
 
     /// Authors named by markup: JSON-LD, meta tags, rel=author, itemprop=author.
-    pub fn authors(&self) -> Vec<Credit> {
+    /// Organisations named as authors are given as sources.
+    pub fn authors(&self, site_name: Option<&str>) -> Vec<Credit> {
         let mut names: Vec<String> = Vec::new();
+        let mut orgs: Vec<String> = Vec::new();
         for o in &self.ld {
             if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
-                ld_names(a, &mut names, 0);
+                ld_names(a, &mut names, &mut orgs, 0);
             }
-            if !names.is_empty() {
+            if !names.is_empty() || !orgs.is_empty() {
                 break;
             }
         }
@@ -558,7 +588,7 @@ impl Sources {
                 "sailthru.author",
                 "dc.creator",
                 "dcterms.creator",
-                "twitter:creator",
+                "cxenseparse:author",
             ] {
                 if let Some(v) = self.metas.get(k) {
                     for x in v {
@@ -574,11 +604,29 @@ impl Sources {
                 }
             }
         }
-        if names.is_empty() {
+        if names.is_empty() && orgs.is_empty() {
             names = self.author_elements.clone();
         }
+        // The site itself or its publisher named as the author.
+        let mut houses: Vec<String> = site_name.map(squash).into_iter().collect();
+        for o in self.ld.iter().chain(&self.ld_all) {
+            if let Some(n) = o
+                .get("publisher")
+                .and_then(|p| p.get("name"))
+                .and_then(Value::as_str)
+            {
+                houses.push(squash(n));
+            }
+        }
+        if let Some(p) = self.meta(&["article:publisher", "og:site_name", "twitter:site"]) {
+            houses.push(squash(p.trim_start_matches('@')));
+        }
         let mut out: Vec<Credit> = Vec::new();
-        for n in names {
+        let tagged = names
+            .into_iter()
+            .map(|n| (n, false))
+            .chain(orgs.into_iter().map(|n| (n, true)));
+        for (n, org) in tagged {
             let n = credits::clean_name(n.trim_start_matches("By ").trim_start_matches("by "));
             if n.is_empty()
                 || n.chars().count() > 60
@@ -586,8 +634,12 @@ impl Sources {
             {
                 continue;
             }
+            let q = squash(&n);
+            let org = org
+                || houses.iter().any(|h| !h.is_empty() && *h == q)
+                || credits::is_organisation(&n);
             out.push(Credit {
-                role: "author".into(),
+                role: if org { "source" } else { "author" }.into(),
                 name: n,
                 label: None,
             });
@@ -596,16 +648,24 @@ impl Sources {
     }
 }
 
-fn ld_names(v: &Value, out: &mut Vec<String>, depth: usize) {
+fn ld_names(v: &Value, out: &mut Vec<String>, orgs: &mut Vec<String>, depth: usize) {
     if depth > 4 {
         return;
     }
     match v {
         Value::String(s) if !s.starts_with("http") => out.push(s.clone()),
-        Value::Array(a) => a.iter().for_each(|x| ld_names(x, out, depth + 1)),
+        Value::Array(a) => a.iter().for_each(|x| ld_names(x, out, orgs, depth + 1)),
         Value::Object(o) => {
+            let org = o.get("@type").is_some_and(|t| {
+                let t = t.to_string().to_ascii_lowercase();
+                t.contains("organization") || t.contains("newsmediaorganization")
+            });
             if let Some(n) = o.get("name") {
-                ld_names(n, out, depth + 1);
+                if org {
+                    ld_names(n, orgs, &mut Vec::new(), depth + 1);
+                } else {
+                    ld_names(n, out, orgs, depth + 1);
+                }
             }
         }
         _ => {}
@@ -760,7 +820,7 @@ mod tests {
         let s = gather(&dom);
         assert_eq!(s.headline(None, None).0.as_deref(), Some("A headline"));
         assert_eq!(s.published().unwrap().iso(), "2023-10-20T12:42:26+08:00");
-        let names: Vec<String> = s.authors().into_iter().map(|c| c.name).collect();
+        let names: Vec<String> = s.authors(None).into_iter().map(|c| c.name).collect();
         assert_eq!(names, vec!["Jane Doe", "John Roe"]);
         assert_eq!(s.language().as_deref(), Some("en"));
         assert_eq!(s.site_name().as_deref(), Some("Site"));
