@@ -252,6 +252,15 @@ pub fn clean_name(raw: &str) -> String {
             s.truncate(i);
         }
     }
+    // The next field of a metadata line ends a name: "芊草凡凡 时间：2005".
+    static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[\s\u{3000}]*[\p{Han}]{1,6}[ \u{3000}]*[:：]").expect("valid regex")
+    });
+    if let Some(m) = FIELD.find(&s)
+        && m.start() > 0
+    {
+        s.truncate(m.start());
+    }
     // Dates and times end a name too.
     if let Some(i) = s.find(|c: char| c.is_ascii_digit())
         && i > 0
@@ -300,6 +309,35 @@ pub fn person(raw: &str, role: &str) -> Option<Credit> {
     })
 }
 
+/// Reporters named inside a sentence or a paragraph's edge, as Chinese papers
+/// write them: "新京报记者 彭冲 山东冠县报道", "（信报记者 蔡雪婧）",
+/// "据新华社拉萨电（记者 格桑边觉）", "本报记者罗科苏盈发自北京". The name must
+/// end at a clear boundary, so "告诉记者，他" and "记者一行正要" name nobody.
+pub fn reporter_mentions(text: &str) -> Vec<Credit> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(记者|記者|通讯员)[ \t\u{3000}]*([\p{Han}·]{2,4}?)(?:[ \t\u{3000}]*(?:报道|報道|发自|發自|摄影|摄|/|／|）|\)|】|，|。|、|$)|[ \t\u{3000}]+[\p{Han}]{2,8}(?:报道|電|电)|[ \t\u{3000}]*$)")
+            .expect("valid regex")
+    });
+    let mut out: Vec<Credit> = Vec::new();
+    for c in RE.captures_iter(text) {
+        let label = &c[1];
+        let name = c[2].trim_matches('·');
+        let role = if label == "通讯员" {
+            "correspondent"
+        } else {
+            "reporter"
+        };
+        if name.chars().count() >= 2 && !out.iter().any(|o| o.name == name) {
+            out.push(Credit {
+                role: role.into(),
+                name: name.to_string(),
+                label: Some(label.to_string()),
+            });
+        }
+    }
+    out
+}
+
 /// Names of companies and newsrooms rather than people.
 pub fn is_organisation(name: &str) -> bool {
     static ORG: LazyLock<Regex> = LazyLock::new(|| {
@@ -330,6 +368,9 @@ fn looks_like_name(s: &str, person: bool) -> bool {
         if !words.first().is_some_and(|w| capital(&w)) || caps * 2 < words.len() + 1 {
             return false;
         }
+    }
+    if s.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return false;
     }
     let lower = s.to_lowercase();
     !matches!(
@@ -389,6 +430,23 @@ mod tests {
             vec![pair("reporter", "张三"), pair("reporter", "李四")]
         );
         assert_eq!(line("文/王五"), vec![pair("author", "王五")]);
+    }
+
+    #[test]
+    fn reporters_inside_sentences() {
+        let got =
+            |s: &str| -> Vec<String> { reporter_mentions(s).into_iter().map(|c| c.name).collect() };
+        assert_eq!(got("晨光日报记者 王小明 江城报道"), vec!["王小明"]);
+        assert_eq!(got("活动圆满结束。（晚报记者 李雪）"), vec!["李雪"]);
+        assert_eq!(got("据新华社北京电（记者 欧阳明远）近日"), vec!["欧阳明远"]);
+        assert_eq!(got("本报记者张晓云发自上海"), vec!["张晓云"]);
+        assert_eq!(got("他告诉记者，他仍然在坚持。"), Vec::<String>::new());
+        assert_eq!(got("在记者一行正要结束采访时"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn names_end_at_the_next_field() {
+        assert_eq!(clean_name("云中鹤 时间：2005-08-22"), "云中鹤");
     }
 
     #[test]

@@ -171,7 +171,24 @@ impl Extractor {
                 None => zone_credits.extend(credits::credits_in(t, &self.rules.credits)),
             }
         }
-        let text_credits = body_credits(&selected, &self.rules.credits, text_credits);
+        let mut text_credits = body_credits(&selected, &self.rules.credits, text_credits);
+        // Reporters named at the edges of the text: the start of the first
+        // paragraphs, the end of the last ones.
+        let n = kept.len();
+        for (k, b) in kept.iter().enumerate() {
+            let t = b.text.as_str();
+            let edge = if k < 2 {
+                &t[..parse::floor_char_boundary(t, 90)]
+            } else if k + 3 >= n {
+                &t[parse::floor_char_boundary(t, t.len().saturating_sub(90))..]
+            } else {
+                continue;
+            };
+            text_credits.extend(credits::reporter_mentions(edge));
+        }
+        for t in &zone {
+            text_credits.extend(credits::reporter_mentions(t));
+        }
         let mut credits = merge_credits(
             sources.authors(site_name.as_deref()),
             zone_credits,
