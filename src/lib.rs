@@ -340,6 +340,22 @@ fn header_zone(
             .take(12)
             .map(|b| b.text.clone()),
     );
+    if h1.is_none() {
+        // No headline element to start from: the few short lines just
+        // before the body, where table layouts put "时间：… 作者：…".
+        let before: Vec<&body::Block> = blocks
+            .iter()
+            .filter(|b| b.owner < end && !dom.contains(b.owner, end))
+            .collect();
+        out.extend(
+            before
+                .iter()
+                .rev()
+                .take(3)
+                .filter(|b| b.text.chars().count() <= 120 && b.link_density() < 0.5)
+                .map(|b| b.text.clone()),
+        );
+    }
     out
 }
 
@@ -373,7 +389,8 @@ fn body_credits(
             continue;
         }
         let teaser = k > 0 && selected[k - 1].1 == Verdict::LinkHeavy;
-        let inside = kept.iter().filter(|&&j| j < k).count() >= 3 && k < last;
+        let inside = kept.iter().filter(|&&j| j < k).count() >= 3
+            && kept.iter().filter(|&&j| j > k).count() >= 3;
         if teaser || inside || k > last + 8 && k > first {
             continue;
         }

@@ -628,7 +628,9 @@ impl Sources {
             .chain(orgs.into_iter().map(|n| (n, true)));
         for (n, org) in tagged {
             let n = credits::clean_name(n.trim_start_matches("By ").trim_start_matches("by "));
-            if n.is_empty()
+            // Ids and user names ("L_104485", "site_admin") are not names.
+            if n.chars().filter(|c| c.is_alphabetic()).count() < 2
+                || n.contains('_')
                 || n.chars().count() > 60
                 || out.iter().any(|c| c.name.eq_ignore_ascii_case(&n))
             {
