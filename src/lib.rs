@@ -209,10 +209,15 @@ impl Extractor {
             .unwrap_or(dom.items.len());
         let timestamp = sources
             .published()
-            .or_else(|| zone.iter().find_map(|t| date::find(t)))
             .or_else(|| {
+                // A dateline in the text, made exact by a <time> of the same day.
+                let text = zone.iter().find_map(|t| date::find(t));
                 let from = anchor.or(body_start).unwrap_or(0);
-                sources.time_between(from, body_end)
+                let time = sources.time_between(from, body_end);
+                match (text, time) {
+                    (Some(x), Some(t)) if x.date == t.date => Some(t),
+                    (x, t) => x.or(t),
+                }
             })
             .or_else(|| {
                 kept.iter()
@@ -220,8 +225,24 @@ impl Extractor {
                     .find_map(|b| date::find(&b.text).filter(|_| b.weight < 200))
             })
             .or_else(|| {
-                let url = sources.url(saved_from.as_deref()).or(opts.url.clone())?;
-                date::from_url(&url)
+                // The URL's date is sure of the day; a dateline near the
+                // headline may add the time, or stand in when the URL has none.
+                let url = sources
+                    .url(saved_from.as_deref())
+                    .or(opts.url.clone())
+                    .and_then(|u| date::from_url(&u));
+                let near = nearby_date(
+                    &dom,
+                    &cleaned,
+                    &self.rules,
+                    &blocks,
+                    anchor.or(body_start),
+                    body_end,
+                );
+                match (url, near) {
+                    (Some(u), Some(n)) if n.date == u.date => Some(n),
+                    (u, n) => u.or(n),
+                }
             })
             .or_else(|| sources.modified())
             .map(|s| s.iso());
@@ -271,12 +292,11 @@ fn headline_block(
     blocks
         .iter()
         .filter(|b| b.owner < end)
-        .filter(|b| {
+        .rfind(|b| {
             let t = metadata::squash(&b.text);
             t == h || (t.contains(&h) && t.len() <= h.len() * 3 / 2 + 8)
         })
         .map(|b| b.owner)
-        .next_back()
 }
 
 /// Texts that sit between the headline and the body, where bylines and
@@ -322,9 +342,15 @@ fn header_zone(
     let mut i = start;
     while i < body_end.min(dom.items.len()) {
         if let Some(clean::Dropped::Rule(r)) = cleaned.dropped[i] {
-            if rules.info[r].group.as_deref() == Some("byline") {
+            // Bylines, and credit-like elements ("credit" classes) between
+            // the headline and the body.
+            let group = rules.info[r].group.as_deref();
+            if group == Some("byline") || group == Some("captions") && i < end {
                 let t = dom.text_of(i);
-                if !t.is_empty() && t.chars().count() <= 200 {
+                // A caption counts only when it is a whole credit line.
+                let credit_like =
+                    group == Some("byline") || credits::credit_line(&t, &rules.credits).is_some();
+                if !t.is_empty() && t.chars().count() <= 200 && credit_like {
                     out.push(t);
                 }
             }
@@ -357,6 +383,62 @@ fn header_zone(
         );
     }
     out
+}
+
+/// A date in a short line near the headline, for pages whose datelines are
+/// not where `header_zone` looks: the first one from the headline to the end
+/// of the body, else the nearest one before the headline. Links, long
+/// paragraphs and copyright lines are not datelines.
+fn nearby_date(
+    dom: &parse::Dom,
+    cleaned: &clean::Cleaned,
+    rules: &Rules,
+    blocks: &[body::Block],
+    from: Option<usize>,
+    to: usize,
+) -> Option<date::Stamp> {
+    let from = from?;
+    let mut lines: Vec<(usize, String)> = Vec::new();
+    let mut i = 0;
+    while i < dom.items.len() {
+        if let Some(clean::Dropped::Rule(r)) = cleaned.dropped[i] {
+            if rules.info[r].group.as_deref() == Some("byline") {
+                let t = dom.text_of(i);
+                if t.chars().count() <= 200 {
+                    lines.push((i, t));
+                }
+            }
+            i = dom.items[i].end as usize;
+            continue;
+        }
+        i += 1;
+    }
+    lines.extend(
+        blocks
+            .iter()
+            .filter(|b| b.text.chars().count() <= 200 && b.link_density() < 0.5)
+            .map(|b| (b.owner, b.text.clone())),
+    );
+    lines.sort_by_key(|l| l.0);
+    let dated = |t: &str| {
+        let lower = t.to_lowercase();
+        if lower.contains('©') || lower.contains("copyright") || t.contains("版权") {
+            return None;
+        }
+        date::find(t)
+    };
+    lines
+        .iter()
+        .filter(|l| l.0 >= from && l.0 < to)
+        .find_map(|l| dated(&l.1))
+        .or_else(|| {
+            lines
+                .iter()
+                .filter(|l| l.0 < from)
+                .rev()
+                .take(15)
+                .find_map(|l| dated(&l.1))
+        })
 }
 
 /// Roles that name the writers of the piece.

@@ -420,7 +420,7 @@ impl Sources {
                 title_segments(t)
                     .iter()
                     .map(|x| squash(x))
-                    .filter(|x| *x != st && !x.is_empty()),
+                    .filter(|x| !x.is_empty() && !st.contains(x.as_str())),
             );
         }
         let plausible = |h: &str| {
@@ -460,8 +460,12 @@ impl Sources {
                 } else {
                     0.0
                 };
-                // An <h2> must agree closely.
-                let sim = if level == 2 && sim < 0.9 { 0.0 } else { sim };
+                // An <h2> must agree closely, and yields to an <h1> that agrees.
+                let sim = if level == 2 && sim < 0.9 {
+                    0.0
+                } else {
+                    sim - 0.06 * f32::from(level)
+                };
                 if sim > 0.45 && best.is_none_or(|b| sim > b.0) {
                     best = Some((sim, i, h));
                 }
@@ -473,11 +477,7 @@ impl Sources {
         // Else the <h1> just before the body, with no other heading between,
         // over a meta title written for search engines.
         if let Some(at) = body_at
-            && let Some((i, h)) = self
-                .h1s
-                .iter()
-                .filter(|(i, h)| *i < at && plausible(h))
-                .next_back()
+            && let Some((i, h)) = self.h1s.iter().rfind(|(i, h)| *i < at && plausible(h))
             && !cands.iter().any(|c| c.0 > *i && c.0 < at && c.2 == 2)
         {
             return (Some(h.clone()), Some(*i));
