@@ -204,7 +204,7 @@ fn split_and(s: &str) -> Vec<&str> {
 pub fn clean_name(raw: &str) -> String {
     // "More stories by X", "View all posts by X": links to an author page.
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:(?:more|view|see|read)\s+)?(?:all\s+)?(?:stories|articles|posts|news|more|columns|entries)\s+(?:from|by)\s+")
+        Regex::new(r"(?i)^(?:by\s+|(?:(?:more|view|see|read)\s+)?(?:all\s+)?(?:stories|articles|posts|news|more|columns|entries)\s+(?:from|by)\s+)")
             .expect("valid regex")
     });
     // A month before a day or a year ends a name: "Jack Davis December 21, 2016".
@@ -238,6 +238,9 @@ pub fn clean_name(raw: &str) -> String {
         "Published",
         "Posted",
         "Last updated",
+        "出自",
+        "来源",
+        "来自",
         "http",
         "@",
         "+",
@@ -336,6 +339,45 @@ pub fn reporter_mentions(text: &str) -> Vec<Credit> {
         }
     }
     out
+}
+
+/// Names in brackets closing a Chinese text, "……新春佳节。（张三 李四）": the
+/// writers, by custom. Two names at least, so "（北京）" or "（完）" are not taken.
+pub fn closing_names(text: &str) -> Vec<Credit> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[（(][ \u{3000}]*((?:\p{Han}{2,3}[ \u{3000}、，,]+){1,5}\p{Han}{2,3})[ \u{3000}]*[)）][ \u{3000}]*$")
+            .expect("valid regex")
+    });
+    const NOT_NAMES: &[&str] = &[
+        "待续",
+        "未完",
+        "全文完",
+        "组图",
+        "本报讯",
+        "记者",
+        "编者",
+        "通讯员",
+        "图文",
+        "原创",
+    ];
+    let Some(c) = RE.captures(text.trim()) else {
+        return Vec::new();
+    };
+    let parts: Vec<&str> = c[1]
+        .split([' ', '\u{3000}', '、', '，', ','])
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 || parts.iter().any(|p| NOT_NAMES.contains(p)) {
+        return Vec::new();
+    }
+    parts
+        .into_iter()
+        .map(|p| Credit {
+            role: "author".into(),
+            name: p.to_string(),
+            label: None,
+        })
+        .collect()
 }
 
 /// Names of companies and newsrooms rather than people.
@@ -445,6 +487,19 @@ mod tests {
     }
 
     #[test]
+    fn names_closing_a_chinese_text() {
+        let got =
+            |s: &str| -> Vec<String> { closing_names(s).into_iter().map(|c| c.name).collect() };
+        assert_eq!(
+            got("过一个祥和的春节。（王一平 刘晓 ）"),
+            vec!["王一平", "刘晓"]
+        );
+        assert_eq!(got("会议在京召开。（北京）"), Vec::<String>::new());
+        assert_eq!(got("故事还没有结束。（未完 待续）"), Vec::<String>::new());
+        assert_eq!(got("他说（这件事 很难）还要再看。"), Vec::<String>::new());
+    }
+
+    #[test]
     fn names_end_at_the_next_field() {
         assert_eq!(clean_name("云中鹤 时间：2005-08-22"), "云中鹤");
     }
@@ -460,6 +515,8 @@ mod tests {
         assert_eq!(clean_name("Andrea WongAndrea Wong"), "Andrea Wong");
         assert_eq!(clean_name("Margaret Talev+Follow"), "Margaret Talev");
         assert_eq!(clean_name("May Lee"), "May Lee");
+        assert_eq!(clean_name("by JOSH HASKELL"), "JOSH HASKELL");
+        assert_eq!(clean_name("赵明出自[某某出版社]"), "赵明");
     }
 
     #[test]

@@ -189,10 +189,20 @@ impl Extractor {
         for t in &zone {
             text_credits.extend(credits::reporter_mentions(t));
         }
+        if let Some(b) = kept.last() {
+            text_credits.extend(credits::closing_names(&b.text));
+        }
+        // Names the page links to author pages anywhere: they confirm markup authors.
+        let linked: Vec<Credit> = sources
+            .author_links
+            .iter()
+            .filter_map(|(_, t)| credits::person(t, "author"))
+            .collect();
         let mut credits = merge_credits(
             sources.authors(site_name.as_deref()),
             zone_credits,
             text_credits,
+            &linked,
         );
         if !credits
             .iter()
@@ -520,7 +530,12 @@ fn author_links(
 
 /// Credits from markup, from the header zone and from the body, without repeats:
 /// a name credited in the text keeps the text's role.
-fn merge_credits(markup: Vec<Credit>, zone: Vec<Credit>, body: Vec<Credit>) -> Vec<Credit> {
+fn merge_credits(
+    markup: Vec<Credit>,
+    zone: Vec<Credit>,
+    body: Vec<Credit>,
+    linked: &[Credit],
+) -> Vec<Credit> {
     let mut out: Vec<Credit> = Vec::new();
     let same = |a: &Credit, b: &Credit| a.name.to_lowercase() == b.name.to_lowercase();
     // A text credit that is a markup name with more glued on ("Jane Doe
@@ -541,14 +556,18 @@ fn merge_credits(markup: Vec<Credit>, zone: Vec<Credit>, body: Vec<Credit>) -> V
         .collect();
     // When the visible byline names an author the markup names too, markup
     // authors the byline leaves out (models, stylists) are not authors.
-    let agreed = markup.iter().any(|m| {
-        AUTHOR_ROLES.contains(&m.role.as_str())
-            && textual
-                .iter()
-                .any(|t| same(t, m) && AUTHOR_ROLES.contains(&t.role.as_str()))
-    });
+    // Links to author pages confirm names the same way.
+    let visible = |m: &Credit| {
+        textual
+            .iter()
+            .chain(linked)
+            .any(|t| same(t, m) && AUTHOR_ROLES.contains(&t.role.as_str()))
+    };
+    let agreed = markup
+        .iter()
+        .any(|m| AUTHOR_ROLES.contains(&m.role.as_str()) && visible(m));
     for m in markup {
-        if agreed && AUTHOR_ROLES.contains(&m.role.as_str()) {
+        if agreed && AUTHOR_ROLES.contains(&m.role.as_str()) && !visible(&m) {
             continue;
         }
         if !textual.iter().any(|t| same(t, &m)) {

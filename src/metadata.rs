@@ -50,7 +50,7 @@ static AUTHOR_HREF: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Class names of the element holding an author's name.
 static AUTHOR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[\s_-])(author|byline|writer)[-_]*(name|names)([\s_-]|$)|(^|\s)(authorname|authorname-txt|author-link|byline-author|byline__author|author|byline-link)(\s|$)")
+    Regex::new(r"(?i)(^|[\s_-])(author|byline|writer)[-_]*(name|names|link)([\s_-]|$)|(^|\s)(authorname|authorname-txt|author-link|byline-author|byline__author|author|byline-link)(\s|$)")
         .expect("valid regex")
 });
 
@@ -583,6 +583,7 @@ impl Sources {
             for k in [
                 "author",
                 "article:author",
+                "og:article:author",
                 "byl",
                 "parsely-author",
                 "sailthru.author",
@@ -621,6 +622,11 @@ impl Sources {
         if let Some(p) = self.meta(&["article:publisher", "og:site_name", "twitter:site"]) {
             houses.push(squash(p.trim_start_matches('@')));
         }
+        // The holder of the copyright named as the author is the house too.
+        let copyright = self
+            .meta(&["copyright", "dc.rights", "rights"])
+            .map(squash)
+            .unwrap_or_default();
         let mut out: Vec<Credit> = Vec::new();
         let tagged = names
             .into_iter()
@@ -639,6 +645,7 @@ impl Sources {
             let q = squash(&n);
             let org = org
                 || houses.iter().any(|h| !h.is_empty() && *h == q)
+                || q.chars().count() >= 4 && copyright.contains(&q)
                 || credits::is_organisation(&n);
             out.push(Credit {
                 role: if org { "source" } else { "author" }.into(),
