@@ -34,6 +34,18 @@ pub fn credit_line(line: &str, m: &CreditMatcher) -> Option<Vec<Credit>> {
         return None;
     }
     let line = strip_brackets(line);
+    // A label element glued to a text that repeats it: "By" + "by Jane Doe".
+    let line = match line.get(..2) {
+        Some(b)
+            if b.eq_ignore_ascii_case("by")
+                && line
+                    .get(2..5)
+                    .is_some_and(|x| x.eq_ignore_ascii_case("by ")) =>
+        {
+            &line[2..]
+        }
+        _ => line,
+    };
     // "By Jane Doe", "记者 张三", "文/李四"
     if let Some(re) = &m.prefixes
         && let Some(c) = re.captures(line)
@@ -472,6 +484,10 @@ mod tests {
             vec![pair("reporter", "张三"), pair("reporter", "李四")]
         );
         assert_eq!(line("文/王五"), vec![pair("author", "王五")]);
+        assert_eq!(
+            line("Byby ANN POE and TOM ROE"),
+            vec![pair("author", "ANN POE"), pair("author", "TOM ROE")]
+        );
     }
 
     #[test]

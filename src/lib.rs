@@ -481,8 +481,12 @@ fn body_credits(
             continue;
         }
         let teaser = k > 0 && selected[k - 1].1 == Verdict::LinkHeavy;
+        // In the middle of the text: prose before it and right after it.
         let inside = kept.iter().filter(|&&j| j < k).count() >= 3
-            && kept.iter().filter(|&&j| j > k).count() >= 3;
+            && selected[k + 1..]
+                .iter()
+                .take(2)
+                .any(|(b, v)| *v == Verdict::Keep && b.weight >= 80);
         if teaser || inside || k > last + 8 && k > first {
             continue;
         }
@@ -605,7 +609,54 @@ fn guess_language(paragraphs: &[String]) -> Option<String> {
     } else if han * 3 > total {
         Some("zh".into())
     } else {
-        None
+        // Other scripts: the whatlang detector, when it is sure.
+        let mut sample = String::new();
+        for p in paragraphs.iter().take(20) {
+            sample.push_str(p);
+            sample.push('\n');
+            if sample.len() > 4000 {
+                break;
+            }
+        }
+        let info = whatlang::detect(&sample).filter(|i| i.is_reliable())?;
+        Some(iso639_1(info.lang().code()).to_string())
+    }
+}
+
+/// Two-letter codes for the languages whatlang names by three letters; the
+/// three-letter code (valid in BCP 47 too) for the rest.
+fn iso639_1(code: &str) -> &str {
+    match code {
+        "eng" => "en",
+        "deu" => "de",
+        "fra" => "fr",
+        "spa" => "es",
+        "ita" => "it",
+        "por" => "pt",
+        "nld" => "nl",
+        "rus" => "ru",
+        "ukr" => "uk",
+        "pol" => "pl",
+        "ces" => "cs",
+        "swe" => "sv",
+        "dan" => "da",
+        "nob" => "nb",
+        "fin" => "fi",
+        "tur" => "tr",
+        "ara" => "ar",
+        "heb" => "he",
+        "hin" => "hi",
+        "ell" => "el",
+        "hun" => "hu",
+        "ron" => "ro",
+        "vie" => "vi",
+        "ind" => "id",
+        "tha" => "th",
+        "pes" => "fa",
+        "cmn" => "zh",
+        "jpn" => "ja",
+        "kor" => "ko",
+        other => other,
     }
 }
 

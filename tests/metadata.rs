@@ -185,3 +185,16 @@ fn site_name_and_staff_labels_are_not_authors() {
         "{c:?}"
     );
 }
+
+#[test]
+fn language_is_detected_when_the_page_does_not_say() {
+    let page = r#"<html><head><title>Der Winter kommt früh</title></head><body>
+        <h1>Der Winter kommt früh</h1>
+        <p>In den Bergen ist in der Nacht der erste Schnee gefallen, und die Straßen
+        über die Pässe wurden am Morgen für einige Stunden gesperrt, bis die
+        Räumfahrzeuge die Fahrbahnen wieder frei gemacht hatten.</p>
+        <p>Die Wetterdienste erwarten für die kommende Woche weitere Schneefälle
+        und raten allen Autofahrern, ihre Winterreifen schon jetzt aufziehen zu lassen.</p>
+        </body></html>"#;
+    assert_eq!(run(page.as_bytes()).language.as_deref(), Some("de"));
+}
