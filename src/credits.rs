@@ -301,7 +301,6 @@ pub fn clean_name(raw: &str) -> String {
         ", Correspondent",
         ", Contributor",
         ", Senior Writer",
-        " Staff",
         "报道",
         "报导",
         "供稿",
@@ -531,6 +530,9 @@ mod tests {
         assert_eq!(clean_name("Andrea WongAndrea Wong"), "Andrea Wong");
         assert_eq!(clean_name("Margaret Talev+Follow"), "Margaret Talev");
         assert_eq!(clean_name("May Lee"), "May Lee");
+        // A newsroom's byline keeps its "Staff".
+        assert_eq!(clean_name("Harbour News Staff"), "Harbour News Staff");
+        assert_eq!(clean_name("Jane Doe, Staff Writer"), "Jane Doe");
         assert_eq!(clean_name("by JOSH HASKELL"), "JOSH HASKELL");
         assert_eq!(clean_name("赵明出自[某某出版社]"), "赵明");
     }

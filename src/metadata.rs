@@ -45,7 +45,7 @@ pub struct Sources {
 
 /// Links to an author's page.
 static AUTHOR_HREF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)/(author|authors|autor|autoren|auteur|staff|editors|writers?|people|profile|profiles|columnists?|contributors?|reporters?|journalists?|toireporter|byline|redaktion)(/|-|\?|=)")
+    Regex::new(r"(?i)/(author|authors|autor|autoren|auteur|staff|editors|writers?|profile|profiles|columnists?|contributors?|reporters?|journalists?|toireporter|byline|redaktion)(/|-|\?|=)")
         .expect("valid regex")
 });
 /// Class names of the element holding an author's name.
