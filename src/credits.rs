@@ -391,6 +391,41 @@ pub fn closing_names(text: &str) -> Vec<Credit> {
         .collect()
 }
 
+/// A line that is only a Chinese name (two to four Han characters), as
+/// essays put the writer under the title. Common one-word headings are not names.
+pub fn lone_name(line: &str) -> Option<Credit> {
+    const HEADINGS: &[&str] = &[
+        "前言",
+        "引言",
+        "摘要",
+        "正文",
+        "序言",
+        "导语",
+        "目录",
+        "简介",
+        "概述",
+        "背景",
+        "结语",
+        "后记",
+        "附录",
+        "说明",
+        "提要",
+        "编者按",
+        "内容提要",
+    ];
+    let t = line.trim();
+    let n = t.chars().count();
+    ((2..=4).contains(&n)
+        && t.chars()
+            .all(|c| matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF))
+        && !HEADINGS.contains(&t))
+    .then(|| Credit {
+        role: "author".into(),
+        name: t.to_string(),
+        label: None,
+    })
+}
+
 /// Names of companies and newsrooms rather than people.
 pub fn is_organisation(name: &str) -> bool {
     static ORG: LazyLock<Regex> = LazyLock::new(|| {
@@ -512,6 +547,17 @@ mod tests {
         assert_eq!(got("会议在京召开。（北京）"), Vec::<String>::new());
         assert_eq!(got("故事还没有结束。（未完 待续）"), Vec::<String>::new());
         assert_eq!(got("他说（这件事 很难）还要再看。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn lone_names() {
+        assert_eq!(
+            lone_name(" 李明华 ").map(|c| c.name).as_deref(),
+            Some("李明华")
+        );
+        assert!(lone_name("前言").is_none());
+        assert!(lone_name("一个很长的小标题在这里").is_none());
+        assert!(lone_name("Jane").is_none());
     }
 
     #[test]

@@ -192,6 +192,17 @@ impl Extractor {
         if let Some(b) = kept.last() {
             text_credits.extend(credits::closing_names(&b.text));
         }
+        // A Chinese name alone on the line under the headline is its writer.
+        if let Some(h) = headline.as_deref().map(metadata::squash) {
+            for w in selected.windows(2).take(6) {
+                if metadata::squash(&w[0].0.text) == h
+                    && w[1].1 == body::Verdict::Keep
+                    && let Some(c) = credits::lone_name(&w[1].0.text)
+                {
+                    text_credits.push(c);
+                }
+            }
+        }
         // Names the page links to author pages anywhere: they confirm markup authors.
         let linked: Vec<Credit> = sources
             .author_links

@@ -50,7 +50,7 @@ static AUTHOR_HREF: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Class names of the element holding an author's name.
 static AUTHOR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[\s_-])(author|byline|writer)[-_]*(name|names|link)([\s_-]|$)|(^|\s)(authorname|authorname-txt|author-link|byline-author|byline__author|author|byline-link)(\s|$)")
+    Regex::new(r"(?i)(^|[\s_-])(author|byline|writer)[-_]*(name|names|link)([\s_-]|$)|(^|\s)(authorname|authorname-txt|author-link|byline-author|byline__author|author|byline-link)(\s|$)|[a-z][-_]{1,2}authors?(\s|$)")
         .expect("valid regex")
 });
 
