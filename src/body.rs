@@ -279,7 +279,10 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
             } else {
                 0.0
             };
-            let ok = final_score(s).is_some_and(|sc| sc + bonus >= threshold) || {
+            // A sibling of the same class is the story's continuation (a body
+            // split around an ad), even when it is too far down to be scored.
+            let continuation = bonus > 0.0 && sub_w[s] >= 50 && density(s) < 0.3;
+            let ok = continuation || final_score(s).is_some_and(|sc| sc + bonus >= threshold) || {
                 let is_p = matches!(dom.items[s].kind, Kind::Block(BlockTag::Paragraph));
                 let (len, ld) = (sub_w[s], density(s));
                 is_p && ((len > 80 && ld < 0.25)
@@ -348,7 +351,10 @@ pub fn select<'b>(
             Verdict::Credit
         } else if let Some(r) = rules.drop_text(t) {
             Verdict::Rule(r)
-        } else if b.weight >= 3 && b.link_density() > 0.5 {
+        } else if b.weight >= 3
+            && b.link_density() > 0.5
+            && (b.weight < 200 || b.link_density() > 0.8)
+        {
             Verdict::LinkHeavy
         } else if head
             .as_deref()
@@ -418,4 +424,141 @@ pub fn is_article(selected: &[(&Block, Verdict)]) -> bool {
         .count();
     let listing = teasers >= 4 && teasers * 2 >= kept.len() && longest < 400;
     total >= 100 && longest >= 60 && !listing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rules;
+
+    fn run(page: &str) -> (Vec<String>, Vec<(String, Verdict)>) {
+        let dom = Dom::parse(page);
+        let rules = Rules::builtin();
+        let cleaned = crate::clean::clean(&dom, &rules);
+        let blocks = blocks(&dom, &cleaned);
+        let choice = choose(&dom, &cleaned, &blocks);
+        let mut credits = Vec::new();
+        let sel = select(
+            &dom,
+            &choice,
+            &blocks,
+            &rules,
+            Some("The headline"),
+            &mut credits,
+        );
+        let texts = blocks.iter().map(|b| b.text.clone()).collect();
+        (
+            texts,
+            sel.into_iter().map(|(b, v)| (b.text.clone(), v)).collect(),
+        )
+    }
+
+    fn kept(page: &str) -> Vec<String> {
+        run(page)
+            .1
+            .into_iter()
+            .filter(|(_, v)| *v == Verdict::Keep)
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    const PARA: &str = "The council met on Tuesday, and after a long debate it agreed to fund the new bridge, which engineers say will last a century.";
+
+    /// Distinct paragraphs of prose.
+    fn para(i: usize) -> String {
+        format!(
+            "Paragraph {i} of the story: the council met again, and after a long debate, members agreed on point {i}."
+        )
+    }
+
+    #[test]
+    fn blocks_follow_rendering() {
+        let (texts, _) = run(
+            "<body><p>one <b>two</b>three<br>four</p><table><tr><td>a</td><td>b</td></tr></table><div>x<p>y</p>z</div></body>",
+        );
+        assert_eq!(texts, ["one twothree", "four", "a b", "x", "y", "z"]);
+    }
+
+    #[test]
+    fn the_article_beats_a_sidebar_of_links() {
+        let article: String = (0..6).map(|i| format!("<p>{}</p>", para(i))).collect();
+        let links: String = (0..12)
+            .map(|i| format!("<li><a href='/{i}'>Another headline number {i} here</a></li>"))
+            .collect();
+        let page = format!(
+            "<body><div class='col'><h1>The headline</h1>{article}</div><div class='col'><ul>{links}</ul></div></body>"
+        );
+        let k = kept(&page);
+        assert_eq!(k, (0..6).map(para).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn loose_text_in_a_container_is_found() {
+        let page = format!(
+            "<body><div class='x'><b>Title</b><br>{}<br>{}</div><div><a href='/'>home</a></div></body>",
+            para(1),
+            para(2)
+        );
+        let k = kept(&page);
+        assert_eq!(k, ["Title".to_string(), para(1), para(2)]);
+    }
+
+    #[test]
+    fn a_lead_repeating_the_first_paragraph_and_repeats_go() {
+        let lead = &PARA[..60];
+        let page = format!(
+            "<body><div><p>{lead}...</p><p>{PARA}</p><p>{PARA}</p><p>Second paragraph of the story, with more to say about the bridge and its cost.</p></div></body>"
+        );
+        let (_, sel) = run(&page);
+        let verdicts: Vec<&Verdict> = sel.iter().map(|(_, v)| v).collect();
+        assert_eq!(
+            verdicts,
+            [
+                &Verdict::Duplicate,
+                &Verdict::Keep,
+                &Verdict::Duplicate,
+                &Verdict::Keep
+            ]
+        );
+    }
+
+    #[test]
+    fn headline_credit_and_boilerplate_lines_are_left_out() {
+        let page = format!(
+            "<body><article><h1>The headline</h1><p>By Jane Doe</p><p>{PARA}</p><p>Advertisement</p><p>Read more: <a href='/x'>Another story</a></p><p>{}</p></article></body>",
+            para(2)
+        );
+        let (_, sel) = run(&page);
+        let got: Vec<(&str, &Verdict)> = sel.iter().map(|(t, v)| (t.as_str(), v)).collect();
+        assert_eq!(got[0], ("The headline", &Verdict::Headline));
+        assert_eq!(got[1], ("By Jane Doe", &Verdict::Credit));
+        assert!(matches!(got[3].1, Verdict::Rule(_)), "{got:?}");
+        assert!(
+            matches!(got[4].1, Verdict::Rule(_) | Verdict::LinkHeavy),
+            "{got:?}"
+        );
+        assert_eq!(kept(&page).len(), 2);
+    }
+
+    #[test]
+    fn listings_are_not_articles() {
+        let cards: String = (0..6)
+            .map(|i| format!("<div class='card'><h2><a href='/{i}'>Headline of story number {i}</a></h2><p>A short teaser for story {i}, one line.</p></div>"))
+            .collect();
+        let page = format!("<body><main>{cards}</main></body>");
+        let dom = Dom::parse(&page);
+        let rules = Rules::builtin();
+        let cleaned = crate::clean::clean(&dom, &rules);
+        let b = blocks(&dom, &cleaned);
+        let choice = choose(&dom, &cleaned, &b);
+        let sel = select(&dom, &choice, &b, &rules, None, &mut Vec::new());
+        assert!(!is_article(&sel));
+        let article: String = (0..4).map(|i| format!("<p>{}</p>", para(i))).collect();
+        let dom = Dom::parse(&format!("<body><main>{article}</main></body>"));
+        let cleaned = crate::clean::clean(&dom, &rules);
+        let b = blocks(&dom, &cleaned);
+        let choice = choose(&dom, &cleaned, &b);
+        let sel = select(&dom, &choice, &b, &rules, None, &mut Vec::new());
+        assert!(is_article(&sel));
+    }
 }

@@ -127,9 +127,13 @@ pub fn detect(bytes: &[u8]) -> &'static Encoding {
             if utf8_ok && !bytes.is_ascii() {
                 return UTF_8;
             }
-            if has_errors(declared, bytes) {
+            // A few broken sequences are common in real pages; only many of
+            // them mean the declaration is wrong, and then the sniffed guess
+            // must do clearly better.
+            let declared_bad = bad_share(declared, bytes);
+            if declared_bad > 0.02 {
                 let guess = sniff(bytes);
-                if !has_errors(guess, bytes) {
+                if bad_share(guess, bytes) * 4.0 < declared_bad {
                     return guess;
                 }
             }
@@ -146,9 +150,21 @@ fn sniff(bytes: &[u8]) -> &'static Encoding {
     det.guess(None, chardetng::Utf8Detection::Allow)
 }
 
-fn has_errors(enc: &'static Encoding, bytes: &[u8]) -> bool {
-    let (_, _, errors) = enc.decode(bytes);
-    errors
+/// Share of the non-ASCII characters of the decoded text that are
+/// replacement characters (bytes the encoding could not map).
+fn bad_share(enc: &'static Encoding, bytes: &[u8]) -> f32 {
+    let (text, _, errors) = enc.decode(bytes);
+    if !errors {
+        return 0.0;
+    }
+    let (mut bad, mut non_ascii) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        non_ascii += 1;
+        if c == '\u{fffd}' {
+            bad += 1;
+        }
+    }
+    bad as f32 / non_ascii.max(1) as f32
 }
 
 /// True when at most a small share of the non-ASCII sequences are broken UTF-8:
@@ -341,6 +357,19 @@ mod tests {
         page.extend(gbk(
             "中华人民共和国国务院新闻办公室今天举行新闻发布会，介绍经济运行情况。",
         ));
+        assert_eq!(detect(&page), encoding_rs::GBK);
+    }
+
+    #[test]
+    fn a_few_broken_sequences_do_not_overrule_the_declaration() {
+        let mut page = b"<meta charset=gb2312><p>".to_vec();
+        for _ in 0..20 {
+            page.extend(gbk(
+                "中华人民共和国国务院新闻办公室今天举行新闻发布会，介绍经济运行情况。",
+            ));
+        }
+        page.extend(b"\xff\xff"); // one stray, undecodable pair
+        page.extend(gbk("结束。"));
         assert_eq!(detect(&page), encoding_rs::GBK);
     }
 

@@ -148,44 +148,41 @@ impl SelectorIndex {
         bucket.push(i);
     }
 
-    /// Calls `f` with each selector that matches `el`, in rule order.
+    /// Calls `f` with each selector that matches `el`. Each selector sits in
+    /// one bucket, so none is tried twice; no allocation per element.
     fn for_each_match(&self, el: ElementRef<'_>, mut f: impl FnMut(&Sel)) {
         let e = el.value();
-        let mut cands: Vec<usize> = Vec::new();
+        let mut try_all = |v: &[usize]| {
+            for &i in v {
+                let s = &self.sels[i];
+                if s.selector.matches(&el) {
+                    f(s);
+                }
+            }
+        };
         if let Some(id) = e.id()
             && let Some(v) = self.by_id.get(id)
         {
-            cands.extend(v);
+            try_all(v);
         }
         if !self.by_class.is_empty() {
             for c in e.classes() {
                 if let Some(v) = self.by_class.get(c) {
-                    cands.extend(v);
+                    try_all(v);
                 }
             }
         }
         if let Some(v) = self.by_tag.get(e.name()) {
-            cands.extend(v);
+            try_all(v);
         }
         if !self.by_attr.is_empty() {
             for (name, _) in e.attrs() {
                 if let Some(v) = self.by_attr.get(name) {
-                    cands.extend(v);
+                    try_all(v);
                 }
             }
         }
-        cands.extend(&self.any);
-        if cands.is_empty() {
-            return;
-        }
-        cands.sort_unstable();
-        cands.dedup();
-        for i in cands {
-            let s = &self.sels[i];
-            if s.selector.matches(&el) {
-                f(s);
-            }
-        }
+        try_all(&self.any);
     }
 }
 
@@ -279,16 +276,16 @@ struct TokenMatcher {
 }
 
 impl TokenMatcher {
-    fn build(patterns: Vec<(String, usize, f32)>) -> Self {
+    fn build(patterns: Vec<(String, usize, f32)>) -> Result<Self, regex::Error> {
         if patterns.is_empty() {
-            return Self::default();
+            return Ok(Self::default());
         }
-        let set = RegexSet::new(patterns.iter().map(|p| &p.0)).ok();
-        Self {
+        let set = Some(RegexSet::new(patterns.iter().map(|p| &p.0))?);
+        Ok(Self {
             set,
             rule: patterns.iter().map(|p| p.1).collect(),
             weight: patterns.iter().map(|p| p.2).collect(),
-        }
+        })
     }
 
     /// Index of the first pattern matching `token`.
@@ -391,28 +388,28 @@ impl Rules {
     }
 
     /// Applies the selector and class/id rules to one element.
-    pub fn judge(
+    pub fn judge<'a>(
         &self,
-        el: ElementRef<'_>,
-        cache: &mut HashMap<String, (Option<usize>, f32)>,
+        el: ElementRef<'a>,
+        cache: &mut HashMap<&'a str, (Option<usize>, f32)>,
     ) -> ElementVerdict {
         let mut v = ElementVerdict::default();
         self.drop_sel.for_each_match(el, |s| {
-            v.drop_by_selector.get_or_insert(s.rule);
+            v.drop_by_selector = Some(v.drop_by_selector.map_or(s.rule, |r| r.min(s.rule)));
         });
         if v.drop_by_selector.is_some() {
             return v;
         }
         self.score_sel.for_each_match(el, |s| v.weight += s.weight);
         let e = el.value();
-        let mut token = |t: &str, v: &mut ElementVerdict| {
+        let mut token = |t: &'a str, v: &mut ElementVerdict| {
             if t.is_empty() {
                 return;
             }
             let (drop, w) = match cache.get(t) {
                 Some(&hit) => hit,
                 None => {
-                    let lower = t.to_ascii_lowercase();
+                    let lower = split_camel_case(t);
                     let drop = self
                         .drop_class
                         .first(&lower)
@@ -421,6 +418,7 @@ impl Rules {
                         .score_class
                         .set
                         .as_ref()
+                        .filter(|s| s.is_match(&lower))
                         .map(|s| {
                             s.matches(&lower)
                                 .iter()
@@ -428,7 +426,7 @@ impl Rules {
                                 .sum()
                         })
                         .unwrap_or(0.0);
-                    cache.insert(t.to_string(), (drop, w));
+                    cache.insert(t, (drop, w));
                     (drop, w)
                 }
             };
@@ -481,7 +479,10 @@ fn ascii_word_boundaries(p: &str) -> String {
     out
 }
 
-fn text_groups(pats: Vec<String>, rules: Vec<(usize, Option<usize>)>) -> Vec<TextGroup> {
+fn text_groups(
+    pats: Vec<String>,
+    rules: Vec<(usize, Option<usize>)>,
+) -> Result<Vec<TextGroup>, regex::Error> {
     let mut limits: Vec<Option<usize>> = rules.iter().map(|r| r.1).collect();
     limits.sort();
     limits.dedup();
@@ -491,14 +492,28 @@ fn text_groups(pats: Vec<String>, rules: Vec<(usize, Option<usize>)>) -> Vec<Tex
             let members: Vec<usize> = (0..pats.len())
                 .filter(|&i| rules[i].1 == max_chars)
                 .collect();
-            TextGroup {
+            Ok(TextGroup {
                 max_chars,
-                set: RegexSet::new(members.iter().map(|&i| &pats[i]))
-                    .expect("each pattern was checked"),
+                set: RegexSet::new(members.iter().map(|&i| &pats[i]))?,
                 rule: members.iter().map(|&i| rules[i].0).collect(),
-            }
+            })
         })
         .collect()
+}
+
+/// Lowercases a class name, marking camelCase word starts with a hyphen
+/// ("newsCaption" reads "news-caption"), so that part patterns see its words.
+fn split_camel_case(t: &str) -> String {
+    let mut out = String::with_capacity(t.len() + 4);
+    let mut prev_lower = false;
+    for c in t.chars() {
+        if c.is_ascii_uppercase() && prev_lower {
+            out.push('-');
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        out.push(c.to_ascii_lowercase());
+    }
+    out
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -552,6 +567,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
         message,
     };
     let mut info = Vec::new();
+    let mut checks: Vec<(&str, &str, std::ops::Range<usize>, String)> = Vec::new();
     let mut drop_sel = SelectorIndex::default();
     let mut score_sel = SelectorIndex::default();
     let (mut drop_cls, mut score_cls) = (Vec::new(), Vec::new());
@@ -575,15 +591,11 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
             }
             Ok::<(), RulesError>(())
         };
-        let check_re = |p: &Spanned<String>| {
-            Regex::new(p.get_ref()).map(|_| ()).map_err(|er| {
-                err(
-                    e.file,
-                    e.text,
-                    p.span(),
-                    format!("invalid regex {:?}: {er}", p.get_ref()),
-                )
-            })
+        // Regexes are compiled once, in their sets below; where a set fails,
+        // each pattern is tried alone to name the one at fault.
+        let mut check_re = |p: &Spanned<String>| {
+            checks.push((e.file, e.text, p.span(), p.get_ref().clone()));
+            Ok::<(), RulesError>(())
         };
         match e.rule {
             Either::Drop(r) => {
@@ -617,6 +629,34 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
             }
         }
     }
+
+    let built = TokenMatcher::build(drop_cls).and_then(|d| {
+        Ok((
+            d,
+            TokenMatcher::build(score_cls)?,
+            text_groups(text_pats, text_rule)?,
+        ))
+    });
+    let (drop_class, score_class, text) = match built {
+        Ok(b) => b,
+        Err(set_error) => {
+            for (file, text, span, pattern) in &checks {
+                if let Err(er) = Regex::new(pattern) {
+                    return Err(err(
+                        file,
+                        text,
+                        span.clone(),
+                        format!("invalid regex {pattern:?}: {er}"),
+                    ));
+                }
+            }
+            return Err(RulesError {
+                file: "rules".into(),
+                line: 0,
+                message: format!("the regexes do not compile together: {set_error}"),
+            });
+        }
+    };
 
     // Credits.
     let mut roles = HashMap::new();
@@ -677,9 +717,9 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
         info,
         drop_sel,
         score_sel,
-        drop_class: TokenMatcher::build(drop_cls),
-        score_class: TokenMatcher::build(score_cls),
-        text: text_groups(text_pats, text_rule),
+        drop_class,
+        score_class,
+        text,
         credits,
     })
 }
