@@ -363,12 +363,12 @@ fn header_zone(
     let mut i = start;
     while i < body_end.min(dom.items.len()) {
         if let Some(clean::Dropped::Rule(r)) = cleaned.dropped[i] {
-            // Bylines, and credit-like elements ("credit" classes) between
-            // the headline and the body.
+            // Bylines; and, between the headline and the body, elements other
+            // rules removed ("credit" captions, "ShareByline" bars) that are
+            // whole credit lines.
             let group = rules.info[r].group.as_deref();
-            if group == Some("byline") || group == Some("captions") && i < end {
+            if group == Some("byline") || i < end {
                 let t = dom.text_of(i);
-                // A caption counts only when it is a whole credit line.
                 let credit_like =
                     group == Some("byline") || credits::credit_line(&t, &rules.credits).is_some();
                 if !t.is_empty() && t.chars().count() <= 200 && credit_like {
