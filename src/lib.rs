@@ -192,15 +192,22 @@ impl Extractor {
         if let Some(b) = kept.last() {
             text_credits.extend(credits::closing_names(&b.text));
         }
-        // A Chinese name alone on the line under the headline is its writer.
-        if let Some(h) = headline.as_deref().map(metadata::squash) {
-            for w in selected.windows(2).take(6) {
-                if metadata::squash(&w[0].0.text) == h
-                    && w[1].1 == body::Verdict::Keep
-                    && let Some(c) = credits::lone_name(&w[1].0.text)
-                {
-                    text_credits.push(c);
-                }
+        // A Chinese name alone on the line under the headline (or under a
+        // title line at the top of the body) is its writer.
+        let h = headline
+            .as_deref()
+            .map(metadata::squash)
+            .unwrap_or_default();
+        for w in selected.windows(2).take(4) {
+            let above = &w[0].0.text;
+            let title_like = metadata::squash(above) == h
+                || above.chars().count() <= 40 && !text::ends_sentence(above);
+            if title_like
+                && w[1].1 == body::Verdict::Keep
+                && let Some(c) = credits::lone_name(&w[1].0.text)
+            {
+                text_credits.push(c);
+                break;
             }
         }
         // Names the page links to author pages anywhere: they confirm markup authors.
