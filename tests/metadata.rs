@@ -198,3 +198,30 @@ fn language_is_detected_when_the_page_does_not_say() {
         </body></html>"#;
     assert_eq!(run(page.as_bytes()).language.as_deref(), Some("de"));
 }
+
+#[test]
+fn chinese_essay_writer_under_the_title_and_interns_below() {
+    // The <title> says nothing; the writer's name stands alone under the
+    // title line; interns are credited at the end.
+    let a = run(&page("zh-essay.html"));
+    let c = credits(&a);
+    assert!(c.contains(&pair("author", "林远山")), "{c:?}");
+    assert!(c.contains(&pair("reporter", "韩冰")), "{c:?}");
+    assert!(c.contains(&pair("reporter", "方怡")), "{c:?}");
+    assert_eq!(c.len(), 3, "{c:?}");
+}
+
+#[test]
+fn a_byline_removed_with_a_share_bar_still_credits_and_dates() {
+    let a = run(&page("share-byline.html"));
+    // The organisation named as author by JSON-LD is the house, not a writer.
+    let c = credits(&a);
+    assert!(c.contains(&pair("author", "MARTA KOWALSKA")), "{c:?}");
+    assert!(c.contains(&pair("author", "DEV PATEL")), "{c:?}");
+    assert!(
+        !c.iter()
+            .any(|x| x.0 == "author" && x.1 == "Riverside Daily"),
+        "{c:?}"
+    );
+    assert_eq!(a.timestamp.as_deref(), Some("2024-03-14T18:05"));
+}
