@@ -127,14 +127,13 @@ pub fn gather(dom: &Dom) -> Sources {
                     s.h1s.push((i, t));
                 }
             }
-            "script" => {
+            "script"
                 if e.attr("type")
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-                {
-                    let raw = dom.text_of_raw(i);
-                    if let Ok(v) = serde_json::from_str::<Value>(raw.trim().trim_end_matches(';')) {
-                        collect_ld(v, &mut s, 0);
-                    }
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                let raw = dom.text_of_raw(i);
+                if let Ok(v) = serde_json::from_str::<Value>(raw.trim().trim_end_matches(';')) {
+                    collect_ld(v, &mut s, 0);
                 }
             }
             _ => {}
