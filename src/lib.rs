@@ -241,7 +241,7 @@ impl Extractor {
                 // A dateline in the text, made exact by a <time> of the same day.
                 let text = zone.iter().find_map(|t| date::find(t));
                 let from = anchor.or(body_start).unwrap_or(0);
-                let time = sources.time_between(from, body_end);
+                let time = sources.time_near(from, body_end);
                 match (text, time) {
                     (Some(x), Some(t)) if x.date == t.date => Some(t),
                     (x, t) => x.or(t),

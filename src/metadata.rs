@@ -35,7 +35,8 @@ pub struct Sources {
     pub ld_all: Vec<Value>,
     /// `<time>` and `[itemprop=datePublished]` elements: index, value, is the
     /// publication date by markup.
-    pub times: Vec<(usize, String, bool)>,
+    /// The last field: the value came from an attribute, not from the text.
+    pub times: Vec<(usize, String, bool, bool)>,
     /// Names from `rel=author` links and `itemprop=author` elements.
     pub author_elements: Vec<String>,
     /// Short texts of links to author pages (`/author/jane-doe`) and of
@@ -151,7 +152,8 @@ pub fn gather(dom: &Dom) -> Sources {
             let marked = e.attr("pubdate").is_some()
                 || e.attr("itemprop")
                     .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
-            s.times.push((i, value, marked));
+            let machine = e.attr("datetime").or(e.attr("content")).is_some();
+            s.times.push((i, value, marked, machine));
         }
         let marked_head = e
             .attr("itemprop")
@@ -540,13 +542,17 @@ impl Sources {
             .find_map(|t| date::parse_value(&t.1))
     }
 
-    /// A `<time>` (or other `datetime`) element not marked as the publication
-    /// date: the first one at or after `from` and before `to`.
-    pub fn time_between(&self, from: usize, to: usize) -> Option<Stamp> {
+    /// A machine-readable time (`<time datetime>`, any `datetime` attribute)
+    /// not marked as the publication date: the one nearest the headline at
+    /// `at`, a little before it (article headers) or after it up to `to`.
+    /// Times given only as text (embedded posts) are left to the text search.
+    pub fn time_near(&self, at: usize, to: usize) -> Option<Stamp> {
         self.times
             .iter()
-            .filter(|t| !t.2 && t.0 >= from && t.0 < to)
-            .find_map(|t| date::parse_value(&t.1))
+            .filter(|t| !t.2 && t.3 && t.0 + 200 >= at && t.0 < to)
+            .filter_map(|t| Some((t.0.abs_diff(at), date::parse_value(&t.1)?)))
+            .min_by_key(|x| x.0)
+            .map(|x| x.1)
     }
 
     /// When the page was last changed: only a fallback for pages that say

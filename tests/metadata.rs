@@ -225,3 +225,17 @@ fn a_byline_removed_with_a_share_bar_still_credits_and_dates() {
     );
     assert_eq!(a.timestamp.as_deref(), Some("2024-03-14T18:05"));
 }
+
+#[test]
+fn the_header_time_beats_an_embedded_post_time_in_the_body() {
+    let page = br#"<html lang="en"><body><article>
+        <div class="meta"><time datetime="2016-10-03T16:35:39Z">Posted on 3 Oct 2016</time></div>
+        <h1>Fans spot an edited photo</h1>
+        <p>Fans noticed on Monday that a photo shared by the studio had been edited to change the
+        background, and they quickly began posting the original side by side with the new one.</p>
+        <blockquote class="tweet"><p>Look at this</p><time>Fri Sep 30 15:13:45 UTC+0000 2016</time></blockquote>
+        <p>The studio has not said who made the change or why, and the edited photo was still online
+        late in the evening, with thousands of replies pointing out the differences.</p>
+        </article></body></html>"#;
+    assert_eq!(run(page).timestamp.as_deref(), Some("2016-10-03T16:35:39Z"));
+}
