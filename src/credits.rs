@@ -391,8 +391,9 @@ pub fn closing_names(text: &str) -> Vec<Credit> {
         .collect()
 }
 
-/// A line that is only a Chinese name (two to four Han characters), as
-/// essays put the writer under the title. Common one-word headings are not names.
+/// A line that is only a Chinese name (two or three Han characters: four
+/// are more often a heading like "人物画像"), as essays put the writer under
+/// the title. Common one-word headings are not names.
 pub fn lone_name(line: &str) -> Option<Credit> {
     const HEADINGS: &[&str] = &[
         "前言",
@@ -415,7 +416,7 @@ pub fn lone_name(line: &str) -> Option<Credit> {
     ];
     let t = line.trim();
     let n = t.chars().count();
-    ((2..=4).contains(&n)
+    ((2..=3).contains(&n)
         && t.chars()
             .all(|c| matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF))
         && !HEADINGS.contains(&t))
@@ -556,6 +557,7 @@ mod tests {
             Some("李明华")
         );
         assert!(lone_name("前言").is_none());
+        assert!(lone_name("人物画像").is_none());
         assert!(lone_name("一个很长的小标题在这里").is_none());
         assert!(lone_name("Jane").is_none());
     }
