@@ -262,7 +262,7 @@ pub fn parse_value(s: &str) -> Option<Stamp> {
     }
     // Compact forms: 20231020, 20231020T124226.
     if s.len() >= 8
-        && s[..8].bytes().all(|b| b.is_ascii_digit())
+        && s.as_bytes()[..8].iter().all(u8::is_ascii_digit)
         && (s.len() == 8 || s.as_bytes()[8] == b'T')
     {
         let date = NaiveDate::from_ymd_opt(

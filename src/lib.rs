@@ -18,6 +18,7 @@
 //! assert_eq!(article.paragraphs.len(), 1);
 //! ```
 
+pub mod batch;
 pub mod body;
 pub mod clean;
 pub mod credits;
@@ -30,6 +31,7 @@ pub mod output;
 pub mod parse;
 pub mod rules;
 pub mod text;
+pub mod treebuild;
 
 use std::sync::OnceLock;
 

@@ -456,6 +456,17 @@ impl Rules {
     }
 }
 
+/// Selector and regex errors come on several lines (the regex crate draws a
+/// caret under the pattern); a rules error is one line.
+fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.chars().all(|c| c == '^' || c == '~'))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// `\b` becomes an ASCII word boundary: the fast regex engines cannot run a
 /// Unicode `\b` on non-ASCII text and would fall back to a slow one. Text
 /// rules are about Latin words where it matters, so nothing is lost.
@@ -564,7 +575,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>) -> Result<Rules, RulesError> {
     let err = |file: &str, text: &str, span: std::ops::Range<usize>, message: String| RulesError {
         file: file.to_string(),
         line: line_of(text, span.start),
-        message,
+        message: one_line(&message),
     };
     let mut info = Vec::new();
     let mut checks: Vec<(&str, &str, std::ops::Range<usize>, String)> = Vec::new();
