@@ -2,6 +2,9 @@
 //! the piece. Labels and their roles come from the `[[credit]]` rules; this
 //! module finds them in lines of text and cleans the names.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::Serialize;
 
 use crate::rules::CreditMatcher;
@@ -31,6 +34,18 @@ pub fn credit_line(line: &str, m: &CreditMatcher) -> Option<Vec<Credit>> {
         return None;
     }
     let line = strip_brackets(line);
+    // A label element glued to a text that repeats it: "By" + "by Jane Doe".
+    let line = match line.get(..2) {
+        Some(b)
+            if b.eq_ignore_ascii_case("by")
+                && line
+                    .get(2..5)
+                    .is_some_and(|x| x.eq_ignore_ascii_case("by ")) =>
+        {
+            &line[2..]
+        }
+        _ => line,
+    };
     // "By Jane Doe", "记者 张三", "文/李四"
     if let Some(re) = &m.prefixes
         && let Some(c) = re.captures(line)
@@ -199,7 +214,30 @@ fn split_and(s: &str) -> Vec<&str> {
 /// Removes what is not the name: emails, handles, dates, "Updated", "| Reuters",
 /// "Staff Writer", trailing punctuation.
 pub fn clean_name(raw: &str) -> String {
+    // "More stories by X", "View all posts by X": links to an author page.
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:by\s+|(?:(?:more|view|see|read)\s+)?(?:all\s+)?(?:stories|articles|posts|news|more|columns|entries)\s+(?:from|by)\s+)")
+            .expect("valid regex")
+    });
+    // A month before a day or a year ends a name: "Jack Davis December 21, 2016".
+    static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\b|[a-z.])(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s*\d")
+            .expect("valid regex")
+    });
     let mut s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(m) = LEAD.find(&s) {
+        s = s[m.end()..].to_string();
+    }
+    if let Some(m) = MONTH.find(&s) {
+        // The match may begin with the last letter of a glued word ("comOct").
+        let mut at = m.start();
+        if s[at..].starts_with(|c: char| c.is_ascii_lowercase() || c == '.') {
+            at += 1;
+        }
+        if at > 0 {
+            s.truncate(at);
+        }
+    }
     // Cut at the first thing that ends a name.
     let stops = [
         " | ",
@@ -212,8 +250,12 @@ pub fn clean_name(raw: &str) -> String {
         "Published",
         "Posted",
         "Last updated",
+        "出自",
+        "来源",
+        "来自",
         "http",
         "@",
+        "+",
         " on ",
         "  ",
         "\u{3000}",
@@ -224,6 +266,15 @@ pub fn clean_name(raw: &str) -> String {
         {
             s.truncate(i);
         }
+    }
+    // The next field of a metadata line ends a name: "芊草凡凡 时间：2005".
+    static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[\s\u{3000}]*[\p{Han}]{1,6}[ \u{3000}]*[:：]").expect("valid regex")
+    });
+    if let Some(m) = FIELD.find(&s)
+        && m.start() > 0
+    {
+        s.truncate(m.start());
     }
     // Dates and times end a name too.
     if let Some(i) = s.find(|c: char| c.is_ascii_digit())
@@ -236,6 +287,12 @@ pub fn clean_name(raw: &str) -> String {
         '-', '·', '"', '\'',
     ];
     let mut s = s.trim_matches(trims).to_string();
+    // The same name written twice by two elements: "Andrea WongAndrea Wong".
+    let half = s.len() / 2;
+    if s.len() % 2 == 0 && half > 1 && s.is_char_boundary(half) && s[..half] == s[half..] {
+        s.truncate(half);
+        s = s.trim_matches(trims).to_string();
+    }
     for suffix in [
         ", Staff Writer",
         " Staff Writer",
@@ -244,7 +301,6 @@ pub fn clean_name(raw: &str) -> String {
         ", Correspondent",
         ", Contributor",
         ", Senior Writer",
-        " Staff",
         "报道",
         "报导",
         "供稿",
@@ -255,6 +311,129 @@ pub fn clean_name(raw: &str) -> String {
         }
     }
     s
+}
+
+/// A credited person, if `raw` cleans to something that looks like a name.
+pub fn person(raw: &str, role: &str) -> Option<Credit> {
+    let name = clean_name(raw.trim_start_matches("By ").trim_start_matches("by "));
+    looks_like_name(&name, true).then(|| Credit {
+        role: role.to_string(),
+        name,
+        label: None,
+    })
+}
+
+/// Reporters named inside a sentence or a paragraph's edge, as Chinese papers
+/// write them: "新京报记者 彭冲 山东冠县报道", "（信报记者 蔡雪婧）",
+/// "据新华社拉萨电（记者 格桑边觉）", "本报记者罗科苏盈发自北京". The name must
+/// end at a clear boundary, so "告诉记者，他" and "记者一行正要" name nobody.
+pub fn reporter_mentions(text: &str) -> Vec<Credit> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(记者|記者|通讯员)[ \t\u{3000}]*([\p{Han}·]{2,4}?)(?:[ \t\u{3000}]*(?:报道|報道|发自|發自|摄影|摄|/|／|）|\)|】|，|。|、|$)|[ \t\u{3000}]+[\p{Han}]{2,8}(?:报道|電|电)|[ \t\u{3000}]*$)")
+            .expect("valid regex")
+    });
+    let mut out: Vec<Credit> = Vec::new();
+    for c in RE.captures_iter(text) {
+        let label = &c[1];
+        let name = c[2].trim_matches('·');
+        let role = if label == "通讯员" {
+            "correspondent"
+        } else {
+            "reporter"
+        };
+        if name.chars().count() >= 2 && !out.iter().any(|o| o.name == name) {
+            out.push(Credit {
+                role: role.into(),
+                name: name.to_string(),
+                label: Some(label.to_string()),
+            });
+        }
+    }
+    out
+}
+
+/// Names in brackets closing a Chinese text, "……新春佳节。（张三 李四）": the
+/// writers, by custom. Two names at least, so "（北京）" or "（完）" are not taken.
+pub fn closing_names(text: &str) -> Vec<Credit> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[（(][ \u{3000}]*((?:\p{Han}{2,3}[ \u{3000}、，,]+){1,5}\p{Han}{2,3})[ \u{3000}]*[)）][ \u{3000}]*$")
+            .expect("valid regex")
+    });
+    const NOT_NAMES: &[&str] = &[
+        "待续",
+        "未完",
+        "全文完",
+        "组图",
+        "本报讯",
+        "记者",
+        "编者",
+        "通讯员",
+        "图文",
+        "原创",
+    ];
+    let Some(c) = RE.captures(text.trim()) else {
+        return Vec::new();
+    };
+    let parts: Vec<&str> = c[1]
+        .split([' ', '\u{3000}', '、', '，', ','])
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 || parts.iter().any(|p| NOT_NAMES.contains(p)) {
+        return Vec::new();
+    }
+    parts
+        .into_iter()
+        .map(|p| Credit {
+            role: "author".into(),
+            name: p.to_string(),
+            label: None,
+        })
+        .collect()
+}
+
+/// A line that is only a Chinese name (two or three Han characters: four
+/// are more often a heading like "人物画像"), as essays put the writer under
+/// the title. Common one-word headings are not names.
+pub fn lone_name(line: &str) -> Option<Credit> {
+    const HEADINGS: &[&str] = &[
+        "前言",
+        "引言",
+        "摘要",
+        "正文",
+        "序言",
+        "导语",
+        "目录",
+        "简介",
+        "概述",
+        "背景",
+        "结语",
+        "后记",
+        "附录",
+        "说明",
+        "提要",
+        "编者按",
+        "内容提要",
+    ];
+    let t = line.trim();
+    let n = t.chars().count();
+    ((2..=3).contains(&n)
+        && t.chars()
+            .all(|c| matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF))
+        && !HEADINGS.contains(&t))
+    .then(|| Credit {
+        role: "author".into(),
+        name: t.to_string(),
+        label: None,
+    })
+}
+
+/// Names of companies and newsrooms rather than people.
+pub fn is_organisation(name: &str) -> bool {
+    static ORG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(\b(inc|ltd|llc|corp|corporation|gmbh|co\.,? ltd|plc|group|media|news|press|newsroom|agency)\.?$|株式会社|有限公司|集团|报社|新闻社|通讯社|电视台|出版社)")
+            .expect("valid regex")
+    });
+    ORG.is_match(name.trim())
 }
 
 fn looks_like_name(s: &str, person: bool) -> bool {
@@ -278,6 +457,9 @@ fn looks_like_name(s: &str, person: bool) -> bool {
         if !words.first().is_some_and(|w| capital(&w)) || caps * 2 < words.len() + 1 {
             return false;
         }
+    }
+    if s.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return false;
     }
     let lower = s.to_lowercase();
     !matches!(
@@ -337,6 +519,70 @@ mod tests {
             vec![pair("reporter", "张三"), pair("reporter", "李四")]
         );
         assert_eq!(line("文/王五"), vec![pair("author", "王五")]);
+        assert_eq!(
+            line("Byby ANN POE and TOM ROE"),
+            vec![pair("author", "ANN POE"), pair("author", "TOM ROE")]
+        );
+    }
+
+    #[test]
+    fn reporters_inside_sentences() {
+        let got =
+            |s: &str| -> Vec<String> { reporter_mentions(s).into_iter().map(|c| c.name).collect() };
+        assert_eq!(got("晨光日报记者 王小明 江城报道"), vec!["王小明"]);
+        assert_eq!(got("活动圆满结束。（晚报记者 李雪）"), vec!["李雪"]);
+        assert_eq!(got("据新华社北京电（记者 欧阳明远）近日"), vec!["欧阳明远"]);
+        assert_eq!(got("本报记者张晓云发自上海"), vec!["张晓云"]);
+        assert_eq!(got("他告诉记者，他仍然在坚持。"), Vec::<String>::new());
+        assert_eq!(got("在记者一行正要结束采访时"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn names_closing_a_chinese_text() {
+        let got =
+            |s: &str| -> Vec<String> { closing_names(s).into_iter().map(|c| c.name).collect() };
+        assert_eq!(
+            got("过一个祥和的春节。（王一平 刘晓 ）"),
+            vec!["王一平", "刘晓"]
+        );
+        assert_eq!(got("会议在京召开。（北京）"), Vec::<String>::new());
+        assert_eq!(got("故事还没有结束。（未完 待续）"), Vec::<String>::new());
+        assert_eq!(got("他说（这件事 很难）还要再看。"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn lone_names() {
+        assert_eq!(
+            lone_name(" 李明华 ").map(|c| c.name).as_deref(),
+            Some("李明华")
+        );
+        assert!(lone_name("前言").is_none());
+        assert!(lone_name("人物画像").is_none());
+        assert!(lone_name("一个很长的小标题在这里").is_none());
+        assert!(lone_name("Jane").is_none());
+    }
+
+    #[test]
+    fn names_end_at_the_next_field() {
+        assert_eq!(clean_name("云中鹤 时间：2005-08-22"), "云中鹤");
+    }
+
+    #[test]
+    fn names_lose_dates_links_and_repeats() {
+        assert_eq!(clean_name("Jack Davis December 21, 2016"), "Jack Davis");
+        assert_eq!(
+            clean_name("BWW News Desk BroadwayWorld.comOct. 3, 2016"),
+            "BWW News Desk BroadwayWorld.com"
+        );
+        assert_eq!(clean_name("More stories by Jeremy Herron"), "Jeremy Herron");
+        assert_eq!(clean_name("Andrea WongAndrea Wong"), "Andrea Wong");
+        assert_eq!(clean_name("Margaret Talev+Follow"), "Margaret Talev");
+        assert_eq!(clean_name("May Lee"), "May Lee");
+        // A newsroom's byline keeps its "Staff".
+        assert_eq!(clean_name("Harbour News Staff"), "Harbour News Staff");
+        assert_eq!(clean_name("Jane Doe, Staff Writer"), "Jane Doe");
+        assert_eq!(clean_name("by JOSH HASKELL"), "JOSH HASKELL");
+        assert_eq!(clean_name("赵明出自[某某出版社]"), "赵明");
     }
 
     #[test]

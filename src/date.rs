@@ -69,6 +69,40 @@ static WORDY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid date regex")
 });
 
+/// Programs' own date strings: "Tue Dec 13 2016 18:06:00 GMT+0000 (UTC)"
+/// (JavaScript), "Mon Aug 03 12:45:00 EDT 2015" (Java).
+static PROGRAM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^
+        (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+
+        (?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})\s+
+        (?:(?P<y1>(?:19|20)\d\d)\s+)?
+        (?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?
+        \s*(?P<tz>(?:GMT|UTC)\s*[+-]\d{2}:?\d{2}|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?
+        (?:\s*\([^)]*\))?
+        (?:\s+(?P<y2>(?:19|20)\d\d))?\s*$",
+    )
+    .expect("valid date regex")
+});
+
+fn program_date(s: &str) -> Option<Stamp> {
+    let c = PROGRAM.captures(s)?;
+    let y = c.name("y1").or(c.name("y2"))?.as_str().parse().ok()?;
+    build(y, month(&c["mon"])?, c["d"].parse().ok()?, &c)
+}
+
+/// Day and month before the year: "9/21/2016" (month first, as in the US,
+/// unless the first number cannot be a month), "19.07.2022" (day first).
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)\b
+        (?:[\s,]+(?:at\s+)?(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?
+        (?:\s*(?P<tz>[+-]\d{2}:?\d{2}\b|\b(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|JST)\b))?",
+    )
+    .expect("valid date regex")
+});
+
 fn month(s: &str) -> Option<u32> {
     let m = s.get(..3)?.to_ascii_lowercase();
     let i = [
@@ -192,10 +226,22 @@ pub fn find(s: &str) -> Option<Stamp> {
         )?;
         Some((c.get(0)?.start(), stamp))
     });
-    match (a, b) {
-        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
-        (a, b) => a.or(b).map(|x| x.1),
-    }
+    let c = DAY_MONTH_YEAR.captures_iter(s).find_map(|c| {
+        let a: u32 = c["a"].parse().ok()?;
+        let b: u32 = c["b"].parse().ok()?;
+        let (mo, d) = if &c["sep"] == "." || a > 12 {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        let stamp = build(c["y"].parse().ok()?, mo, d, &c)?;
+        Some((c.get(0)?.start(), stamp))
+    });
+    [a, b, c]
+        .into_iter()
+        .flatten()
+        .min_by_key(|x| x.0)
+        .map(|x| x.1)
 }
 
 /// Parses a machine-readable value (meta content, JSON-LD, `datetime`).
@@ -230,7 +276,7 @@ pub fn parse_value(s: &str) -> Option<Stamp> {
             offset: None,
         });
     }
-    find(s)
+    program_date(s).or_else(|| find(s))
 }
 
 /// A date in a URL path: /2023/10/20/, /2023-10-20/, /20231020/.
@@ -295,6 +341,13 @@ mod tests {
             Some("2023-01-05T09:05-05:00")
         );
         assert_eq!(iso("20 October 2023").as_deref(), Some("2023-10-20"));
+        assert_eq!(iso("Posted 9/21/2016").as_deref(), Some("2016-09-21"));
+        assert_eq!(iso("18/03/2019 | News").as_deref(), Some("2019-03-18"));
+        assert_eq!(iso("19.07.2022").as_deref(), Some("2022-07-19"));
+        assert_eq!(
+            iso("December 14, 2016 2:24 pm").as_deref(),
+            Some("2016-12-14T14:24")
+        );
         assert_eq!(
             iso("Friday 20 October 2023 12.42 BST").as_deref(),
             Some("2023-10-20T12:42+01:00")
@@ -321,6 +374,18 @@ mod tests {
             Some("2023-10-20T12:42:26Z")
         );
         assert_eq!(v("20231020").as_deref(), Some("2023-10-20"));
+        assert_eq!(
+            v("Tue Dec 13 2016 18:06:00 GMT+0000 (UTC)").as_deref(),
+            Some("2016-12-13T18:06:00Z")
+        );
+        assert_eq!(
+            v("Mon Aug 03 12:45:00 EDT 2015").as_deref(),
+            Some("2015-08-03T12:45:00-04:00")
+        );
+        assert_eq!(
+            v("2016-10-13 17:00:00 -0400").as_deref(),
+            Some("2016-10-13T17:00:00-04:00")
+        );
         assert_eq!(v("2023-10-20").as_deref(), Some("2023-10-20"));
     }
 

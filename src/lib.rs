@@ -142,7 +142,12 @@ impl Extractor {
             applied.body = site.body().map(|(r, _)| r.rule);
         }
         let site_name = sources.site_name();
-        let (mut headline, mut h1) = sources.headline(site_name.as_deref());
+        // Where the body's prose begins: the first paragraph-sized block in it.
+        let body_at = blocks
+            .iter()
+            .find(|b| b.weight >= 60 && choice.containers.iter().any(|&c| dom.contains(c, b.owner)))
+            .map(|b| b.owner);
+        let (mut headline, mut h1) = sources.headline(site_name.as_deref(), body_at);
         if let Some((r, i, text)) = site.headline().and_then(|(r, sels)| {
             site::find_first_alternative(&dom, sels)
                 .into_iter()
@@ -191,7 +196,8 @@ impl Extractor {
             .first()
             .map(|b| b.owner)
             .or(choice.containers.first().copied());
-        let zone = header_zone(&dom, &cleaned, rules, &blocks, h1, body_start, &choice);
+        let anchor = h1.or_else(|| headline_block(&blocks, headline.as_deref(), body_start));
+        let zone = header_zone(&dom, &cleaned, rules, &blocks, anchor, body_start, &choice);
         let mut zone_credits = Vec::new();
         for t in &zone {
             match credits::credit_line(t, &rules.credits) {
@@ -199,6 +205,51 @@ impl Extractor {
                 None => zone_credits.extend(credits::credits_in(t, &rules.credits)),
             }
         }
+        let mut text_credits = body_credits(&selected, &rules.credits, text_credits);
+        // Reporters named at the edges of the text: the start of the first
+        // paragraphs, the end of the last ones.
+        let n = kept.len();
+        for (k, b) in kept.iter().enumerate() {
+            let t = b.text.as_str();
+            let edge = if k < 2 {
+                &t[..parse::floor_char_boundary(t, 90)]
+            } else if k + 3 >= n {
+                &t[parse::floor_char_boundary(t, t.len().saturating_sub(90))..]
+            } else {
+                continue;
+            };
+            text_credits.extend(credits::reporter_mentions(edge));
+        }
+        for t in &zone {
+            text_credits.extend(credits::reporter_mentions(t));
+        }
+        if let Some(b) = kept.last() {
+            text_credits.extend(credits::closing_names(&b.text));
+        }
+        // A Chinese name alone on the line under the headline (or under a
+        // title line at the top of the body) is its writer.
+        let h = headline
+            .as_deref()
+            .map(metadata::squash)
+            .unwrap_or_default();
+        for w in selected.windows(2).take(4) {
+            let above = &w[0].0.text;
+            let title_like = metadata::squash(above) == h
+                || above.chars().count() <= 40 && !text::ends_sentence(above);
+            if title_like
+                && w[1].1 == body::Verdict::Keep
+                && let Some(c) = credits::lone_name(&w[1].0.text)
+            {
+                text_credits.push(c);
+                break;
+            }
+        }
+        // Names the page links to author pages anywhere: they confirm markup authors.
+        let linked: Vec<Credit> = sources
+            .author_links
+            .iter()
+            .filter_map(|(_, t)| credits::person(t, "author"))
+            .collect();
         let site_authors = site
             .author()
             .map(|(r, sels)| (r, site::authors(&dom, sels, &rules.credits)))
@@ -208,10 +259,22 @@ impl Extractor {
                 applied.author = Some(r.rule);
                 a
             }
-            None => sources.authors(),
+            None => sources.authors(site_name.as_deref()),
         };
-        let credits = merge_credits(markup_authors, zone_credits, text_credits);
+        let mut credits = merge_credits(markup_authors, zone_credits, text_credits, &linked);
+        if !credits
+            .iter()
+            .any(|c| AUTHOR_ROLES.contains(&c.role.as_str()))
+        {
+            credits.extend(author_links(&dom, &sources, anchor, body_start));
+        }
 
+        let body_end = choice
+            .containers
+            .iter()
+            .map(|&c| dom.items[c].end as usize)
+            .max()
+            .unwrap_or(dom.items.len());
         let site_date = site.date().and_then(|(r, sels)| {
             let s = site::date(&dom, sels)?;
             applied.date = Some(r.rule);
@@ -219,16 +282,42 @@ impl Extractor {
         });
         let timestamp = site_date
             .or_else(|| sources.published())
-            .or_else(|| zone.iter().find_map(|t| date::find(t)))
+            .or_else(|| {
+                // A dateline in the text, made exact by a <time> of the same day.
+                let text = zone.iter().find_map(|t| date::find(t));
+                let from = anchor.or(body_start).unwrap_or(0);
+                let time = sources.time_near(from, body_end);
+                match (text, time) {
+                    (Some(x), Some(t)) if x.date == t.date => Some(t),
+                    (x, t) => x.or(t),
+                }
+            })
             .or_else(|| {
                 kept.iter()
                     .take(3)
                     .find_map(|b| date::find(&b.text).filter(|_| b.weight < 200))
             })
             .or_else(|| {
-                let url = sources.url(saved_from.as_deref()).or(opts.url.clone())?;
-                date::from_url(&url)
+                // The URL's date is sure of the day; a dateline near the
+                // headline may add the time, or stand in when the URL has none.
+                let url = sources
+                    .url(saved_from.as_deref())
+                    .or(opts.url.clone())
+                    .and_then(|u| date::from_url(&u));
+                let near = nearby_date(
+                    &dom,
+                    &cleaned,
+                    rules,
+                    &blocks,
+                    anchor.or(body_start),
+                    body_end,
+                );
+                match (url, near) {
+                    (Some(u), Some(n)) if n.date == u.date => Some(n),
+                    (u, n) => u.or(n),
+                }
             })
+            .or_else(|| sources.modified())
             .map(|s| s.iso());
 
         let article = Article {
@@ -258,6 +347,28 @@ impl Extractor {
             site: applied,
         })
     }
+}
+
+/// The block before the body that shows the headline, when the headline is
+/// not in an `<h1>` (table layouts, `<div class=title>`).
+fn headline_block(
+    blocks: &[body::Block],
+    headline: Option<&str>,
+    body_start: Option<usize>,
+) -> Option<usize> {
+    let h = metadata::squash(headline?);
+    let end = body_start?;
+    if h.chars().count() < 4 {
+        return None;
+    }
+    blocks
+        .iter()
+        .filter(|b| b.owner < end)
+        .rfind(|b| {
+            let t = metadata::squash(&b.text);
+            t == h || (t.contains(&h) && t.len() <= h.len() * 3 / 2 + 8)
+        })
+        .map(|b| b.owner)
 }
 
 /// Texts that sit between the headline and the body, where bylines and
@@ -303,9 +414,15 @@ fn header_zone(
     let mut i = start;
     while i < body_end.min(dom.items.len()) {
         if let Some(clean::Dropped::Rule(r)) = cleaned.dropped[i] {
-            if rules.info[r].group.as_deref() == Some("byline") {
+            // Bylines; and, between the headline and the body, elements other
+            // rules removed ("credit" captions, "ShareByline" bars) that are
+            // whole credit lines.
+            let group = rules.info[r].group.as_deref();
+            if group == Some("byline") || i < end {
                 let t = dom.text_of(i);
-                if !t.is_empty() && t.chars().count() <= 200 {
+                let credit_like =
+                    group == Some("byline") || credits::credit_line(&t, &rules.credits).is_some();
+                if !t.is_empty() && t.chars().count() <= 200 && credit_like {
                     out.push(t);
                 }
             }
@@ -321,16 +438,204 @@ fn header_zone(
             .take(12)
             .map(|b| b.text.clone()),
     );
+    if h1.is_none() {
+        // No headline element to start from: the few short lines just
+        // before the body, where table layouts put "时间：… 作者：…".
+        let before: Vec<&body::Block> = blocks
+            .iter()
+            .filter(|b| b.owner < end && !dom.contains(b.owner, end))
+            .collect();
+        out.extend(
+            before
+                .iter()
+                .rev()
+                .take(3)
+                .filter(|b| b.text.chars().count() <= 120 && b.link_density() < 0.5)
+                .map(|b| b.text.clone()),
+        );
+    }
+    out
+}
+
+/// A date in a short line near the headline, for pages whose datelines are
+/// not where `header_zone` looks: the first one from the headline to the end
+/// of the body, else the nearest one before the headline. Links, long
+/// paragraphs and copyright lines are not datelines.
+fn nearby_date(
+    dom: &parse::Dom,
+    cleaned: &clean::Cleaned,
+    rules: &Rules,
+    blocks: &[body::Block],
+    from: Option<usize>,
+    to: usize,
+) -> Option<date::Stamp> {
+    let from = from?;
+    let mut lines: Vec<(usize, String)> = Vec::new();
+    let mut i = 0;
+    while i < dom.items.len() {
+        if let Some(clean::Dropped::Rule(r)) = cleaned.dropped[i] {
+            if rules.info[r].group.as_deref() == Some("byline") {
+                let t = dom.text_of(i);
+                if t.chars().count() <= 200 {
+                    lines.push((i, t));
+                }
+            }
+            i = dom.items[i].end as usize;
+            continue;
+        }
+        i += 1;
+    }
+    lines.extend(
+        blocks
+            .iter()
+            .filter(|b| b.text.chars().count() <= 200 && b.link_density() < 0.5)
+            .map(|b| (b.owner, b.text.clone())),
+    );
+    lines.sort_by_key(|l| l.0);
+    let dated = |t: &str| {
+        let lower = t.to_lowercase();
+        if lower.contains('©') || lower.contains("copyright") || t.contains("版权") {
+            return None;
+        }
+        date::find(t)
+    };
+    lines
+        .iter()
+        .filter(|l| l.0 >= from && l.0 < to)
+        .find_map(|l| dated(&l.1))
+        .or_else(|| {
+            lines
+                .iter()
+                .filter(|l| l.0 < from)
+                .rev()
+                .take(15)
+                .find_map(|l| dated(&l.1))
+        })
+}
+
+/// Roles that name the writers of the piece.
+const AUTHOR_ROLES: &[&str] = &[
+    "author",
+    "reporter",
+    "writer",
+    "correspondent",
+    "columnist",
+    "contributor",
+];
+
+/// Credit lines of the body that belong to the piece: not a teaser's byline
+/// under a link headline, and not in the middle of the text.
+fn body_credits(
+    selected: &[(&body::Block, body::Verdict)],
+    m: &rules::CreditMatcher,
+    found: Vec<Credit>,
+) -> Vec<Credit> {
+    use body::Verdict;
+    let kept: Vec<usize> = (0..selected.len())
+        .filter(|&k| selected[k].1 == Verdict::Keep)
+        .collect();
+    let (Some(&first), Some(&last)) = (kept.first(), kept.last()) else {
+        return found;
+    };
+    let mut out = Vec::new();
+    for k in 0..selected.len() {
+        if selected[k].1 != Verdict::Credit {
+            continue;
+        }
+        let teaser = k > 0 && selected[k - 1].1 == Verdict::LinkHeavy;
+        // In the middle of the text: prose before it and right after it.
+        let inside = kept.iter().filter(|&&j| j < k).count() >= 3
+            && selected[k + 1..]
+                .iter()
+                .take(2)
+                .any(|(b, v)| *v == Verdict::Keep && b.weight >= 80);
+        if teaser || inside || k > last + 8 && k > first {
+            continue;
+        }
+        out.extend(credits::credit_line(&selected[k].0.text, m).unwrap_or_default());
+    }
+    out
+}
+
+/// Authors from links to author pages and author-name elements: the first
+/// group of them after the headline (a list of authors in a sidebar is
+/// further away, after the byline).
+fn author_links(
+    dom: &parse::Dom,
+    sources: &metadata::Sources,
+    anchor: Option<usize>,
+    body_start: Option<usize>,
+) -> Vec<Credit> {
+    let from = anchor.unwrap_or(0);
+    let Some(to) = body_start.map(|b| b.max(from)) else {
+        return Vec::new();
+    };
+    // Near the headline: before the body, or just inside it.
+    let limit = to + 400;
+    let mut out: Vec<Credit> = Vec::new();
+    let mut last: Option<usize> = None;
+    for (i, t) in &sources.author_links {
+        if *i < from || *i > limit {
+            continue;
+        }
+        // One group: links within a few elements of each other.
+        if let Some(l) = last
+            && *i > dom.items[l].end as usize + 12
+        {
+            break;
+        }
+        if let Some(c) = credits::person(t, "author")
+            && !out.iter().any(|o| o.name.eq_ignore_ascii_case(&c.name))
+        {
+            out.push(c);
+            last = Some(*i);
+        }
+    }
     out
 }
 
 /// Credits from markup, from the header zone and from the body, without repeats:
 /// a name credited in the text keeps the text's role.
-fn merge_credits(markup: Vec<Credit>, zone: Vec<Credit>, body: Vec<Credit>) -> Vec<Credit> {
+fn merge_credits(
+    markup: Vec<Credit>,
+    zone: Vec<Credit>,
+    body: Vec<Credit>,
+    linked: &[Credit],
+) -> Vec<Credit> {
     let mut out: Vec<Credit> = Vec::new();
     let same = |a: &Credit, b: &Credit| a.name.to_lowercase() == b.name.to_lowercase();
-    let textual: Vec<Credit> = zone.into_iter().chain(body).collect();
+    // A text credit that is a markup name with more glued on ("Jane Doe
+    // Staff", "Jane Doe Reuters") is that name.
+    let textual: Vec<Credit> = zone
+        .into_iter()
+        .chain(body)
+        .map(|mut t| {
+            let lower = t.name.to_lowercase();
+            if let Some(m) = markup.iter().find(|m| {
+                let ml = m.name.to_lowercase();
+                ml.chars().count() >= 4 && lower.len() > ml.len() && lower.starts_with(&ml)
+            }) {
+                t.name = m.name.clone();
+            }
+            t
+        })
+        .collect();
+    // When the visible byline names an author the markup names too, markup
+    // authors the byline leaves out (models, stylists) are not authors.
+    // Links to author pages confirm names the same way.
+    let visible = |m: &Credit| {
+        textual
+            .iter()
+            .chain(linked)
+            .any(|t| same(t, m) && AUTHOR_ROLES.contains(&t.role.as_str()))
+    };
+    let agreed = markup
+        .iter()
+        .any(|m| AUTHOR_ROLES.contains(&m.role.as_str()) && visible(m));
     for m in markup {
+        if agreed && AUTHOR_ROLES.contains(&m.role.as_str()) && !visible(&m) {
+            continue;
+        }
         if !textual.iter().any(|t| same(t, &m)) {
             out.push(m);
         }
@@ -366,7 +671,54 @@ fn guess_language(paragraphs: &[String]) -> Option<String> {
     } else if han * 3 > total {
         Some("zh".into())
     } else {
-        None
+        // Other scripts: the whatlang detector, when it is sure.
+        let mut sample = String::new();
+        for p in paragraphs.iter().take(20) {
+            sample.push_str(p);
+            sample.push('\n');
+            if sample.len() > 4000 {
+                break;
+            }
+        }
+        let info = whatlang::detect(&sample).filter(|i| i.is_reliable())?;
+        Some(iso639_1(info.lang().code()).to_string())
+    }
+}
+
+/// Two-letter codes for the languages whatlang names by three letters; the
+/// three-letter code (valid in BCP 47 too) for the rest.
+fn iso639_1(code: &str) -> &str {
+    match code {
+        "eng" => "en",
+        "deu" => "de",
+        "fra" => "fr",
+        "spa" => "es",
+        "ita" => "it",
+        "por" => "pt",
+        "nld" => "nl",
+        "rus" => "ru",
+        "ukr" => "uk",
+        "pol" => "pl",
+        "ces" => "cs",
+        "swe" => "sv",
+        "dan" => "da",
+        "nob" => "nb",
+        "fin" => "fi",
+        "tur" => "tr",
+        "ara" => "ar",
+        "heb" => "he",
+        "hin" => "hi",
+        "ell" => "el",
+        "hun" => "hu",
+        "ron" => "ro",
+        "vie" => "vi",
+        "ind" => "id",
+        "tha" => "th",
+        "pes" => "fa",
+        "cmn" => "zh",
+        "jpn" => "ja",
+        "kor" => "ko",
+        other => other,
     }
 }
 

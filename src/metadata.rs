@@ -5,6 +5,9 @@
 //! is chosen by agreement between the sources.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use serde_json::Value;
 
@@ -23,16 +26,34 @@ pub struct Sources {
     pub lang: Option<String>,
     /// `<h1>` elements: item index and text.
     pub h1s: Vec<(usize, String)>,
+    /// `<h2>` elements and elements marked `itemprop=headline` (not `<meta>`):
+    /// index, text, marked as the headline.
+    pub heads: Vec<(usize, String, bool)>,
     /// Article-like JSON-LD objects.
     pub ld: Vec<Value>,
     /// JSON-LD objects of any type (for publisher, WebSite names).
     pub ld_all: Vec<Value>,
     /// `<time>` and `[itemprop=datePublished]` elements: index, value, is the
     /// publication date by markup.
-    pub times: Vec<(usize, String, bool)>,
+    /// The last field: the value came from an attribute, not from the text.
+    pub times: Vec<(usize, String, bool, bool)>,
     /// Names from `rel=author` links and `itemprop=author` elements.
     pub author_elements: Vec<String>,
+    /// Short texts of links to author pages (`/author/jane-doe`) and of
+    /// elements whose class names an author's name (`byline__name`): index, text.
+    pub author_links: Vec<(usize, String)>,
 }
+
+/// Links to an author's page.
+static AUTHOR_HREF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)/(author|authors|autor|autoren|auteur|staff|editors|writers?|profile|profiles|columnists?|contributors?|reporters?|journalists?|toireporter|byline|redaktion)(/|-|\?|=)")
+        .expect("valid regex")
+});
+/// Class names of the element holding an author's name.
+static AUTHOR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(^|[\s_-])(author|byline|writer)[-_]*(name|names|link)([\s_-]|$)|(^|\s)(authorname|authorname-txt|author-link|byline-author|byline__author|author|byline-link)(\s|$)|[a-z][-_]{1,2}authors?(\s|$)")
+        .expect("valid regex")
+});
 
 const ARTICLE_TYPES: &[&str] = &[
     "article",
@@ -62,7 +83,8 @@ pub fn gather(dom: &Dom) -> Sources {
         let e = el.value();
         match e.name() {
             "meta" => {
-                let Some(content) = e.attr("content") else {
+                // Some saved pages write `value` where `content` belongs.
+                let Some(content) = e.attr("content").or(e.attr("value")) else {
                     continue;
                 };
                 let content = text::normalize(content);
@@ -97,25 +119,28 @@ pub fn gather(dom: &Dom) -> Sources {
                     .or(e.attr("xml:lang"))
                     .map(|l| l.trim().to_string());
             }
-            "h1" => {
+            "h1" if !e
+                .attr("itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("alternativeheadline")) =>
+            {
                 let t = dom.text_of(i);
-                if !t.is_empty() {
+                if !t.is_empty() && !is_logo(dom, i) {
                     s.h1s.push((i, t));
                 }
             }
-            "script" => {
+            "script"
                 if e.attr("type")
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-                {
-                    let raw = dom.text_of_raw(i);
-                    if let Ok(v) = serde_json::from_str::<Value>(raw.trim().trim_end_matches(';')) {
-                        collect_ld(v, &mut s, 0);
-                    }
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                let raw = dom.text_of_raw(i);
+                if let Ok(v) = serde_json::from_str::<Value>(raw.trim().trim_end_matches(';')) {
+                    collect_ld(v, &mut s, 0);
                 }
             }
             _ => {}
         }
         if e.name() == "time"
+            || e.attr("datetime").is_some()
             || e.attr("itemprop")
                 .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
         {
@@ -127,7 +152,18 @@ pub fn gather(dom: &Dom) -> Sources {
             let marked = e.attr("pubdate").is_some()
                 || e.attr("itemprop")
                     .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
-            s.times.push((i, value, marked));
+            let machine = e.attr("datetime").or(e.attr("content")).is_some();
+            s.times.push((i, value, marked, machine));
+        }
+        let marked_head = e
+            .attr("itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("headline"))
+            && !matches!(e.name(), "meta" | "h1");
+        if marked_head || e.name() == "h2" {
+            let t = dom.text_of(i);
+            if !t.is_empty() && t.chars().count() <= 300 {
+                s.heads.push((i, t, marked_head));
+            }
         }
         let rel_author = e.name() == "a"
             && e.attr("rel")
@@ -135,6 +171,17 @@ pub fn gather(dom: &Dom) -> Sources {
         let prop_author = e
             .attr("itemprop")
             .is_some_and(|p| p.eq_ignore_ascii_case("author"));
+        let author_href =
+            e.name() == "a" && e.attr("href").is_some_and(|h| AUTHOR_HREF.is_match(h));
+        let author_class = e.attr("class").is_some_and(|c| AUTHOR_CLASS.is_match(c));
+        if rel_author || prop_author || author_href || author_class {
+            let t = dom.text_of(i);
+            let n = t.chars().count();
+            if (2..=80).contains(&n) && !s.author_links.last().is_some_and(|l| dom.contains(l.0, i))
+            {
+                s.author_links.push((i, t));
+            }
+        }
         if rel_author || prop_author {
             // itemprop=author may hold a nested itemprop=name; the text is the name either way.
             let t = dom.text_of(i);
@@ -144,6 +191,27 @@ pub fn gather(dom: &Dom) -> Sources {
         }
     }
     s
+}
+
+/// A heading that links to the site's home page is its logo.
+fn is_logo(dom: &Dom, i: usize) -> bool {
+    let end = dom.items[i].end as usize;
+    (i..end.min(i + 40)).any(|j| {
+        dom.element(j).is_some_and(|e| {
+            e.value().name() == "a"
+                && e.value().attr("href").is_some_and(|h| {
+                    let h = h.trim();
+                    let path = match h.find("://") {
+                        Some(k) => h[k + 3..].find('/').map_or("", |p| &h[k + 3 + p..]),
+                        None => h,
+                    };
+                    matches!(
+                        path,
+                        "" | "/" | "./" | "/index.html" | "/index.htm" | "/index.php"
+                    )
+                })
+        })
+    })
 }
 
 fn collect_ld(v: Value, s: &mut Sources, depth: usize) {
@@ -328,8 +396,14 @@ impl Sources {
         v
     }
 
-    /// The headline, and the `<h1>` it was read from, if any.
-    pub fn headline(&self, site_name: Option<&str>) -> (Option<String>, Option<usize>) {
+    /// The headline, and the element it was read from, if any. `body_at` is
+    /// where the body's text begins, when known: the visible headline is the
+    /// heading just before it.
+    pub fn headline(
+        &self,
+        site_name: Option<&str>,
+        body_at: Option<usize>,
+    ) -> (Option<String>, Option<usize>) {
         let metas = self.meta_titles();
         let title = self.title.as_deref().map(|t| strip_site(t, site_name));
         let refs: Vec<String> = metas
@@ -339,11 +413,38 @@ impl Sources {
             .chain(metas.iter().cloned())
             .chain(self.title.clone())
             .collect();
-        // The visible headline, when it agrees with a meta title.
+        // Texts that name the site, not the story: logos in <h1>.
+        let mut sitey: Vec<String> = site_name.map(squash).into_iter().collect();
+        if let (Some(t), Some(st)) = (&self.title, &title) {
+            let st = squash(st);
+            sitey.extend(
+                title_segments(t)
+                    .iter()
+                    .map(|x| squash(x))
+                    .filter(|x| !x.is_empty() && !st.contains(x.as_str())),
+            );
+        }
+        let plausible = |h: &str| {
+            let q = squash(h);
+            let n = h.chars().count();
+            !q.is_empty()
+                && (2..=300).contains(&n)
+                && !sitey.contains(&q)
+                && self.h1s.iter().filter(|(_, x)| squash(x) == q).count() < 2
+        };
+        // Visible candidates: <h1>s, then elements marked as the headline, then <h2>s.
+        let mut cands: Vec<(usize, &str, u8)> =
+            self.h1s.iter().map(|(i, h)| (*i, h.as_str(), 0)).collect();
+        cands.extend(
+            self.heads
+                .iter()
+                .map(|(i, h, m)| (*i, h.as_str(), if *m { 1 } else { 2 })),
+        );
+        // A visible headline that agrees with a meta title.
         let mut best: Option<(f32, usize, &str)> = None;
-        for (i, h) in &self.h1s {
+        for &(i, h, level) in &cands {
             let h1 = squash(h);
-            if h1.is_empty() {
+            if h1.is_empty() || !plausible(h) && level != 1 {
                 continue;
             }
             for r in &refs {
@@ -352,23 +453,40 @@ impl Sources {
                     1.0
                 } else if title_segments(r).iter().any(|seg| squash(seg) == h1) {
                     0.95
-                } else if rr.contains(&h1) || h1.contains(&rr) {
-                    0.8 * h1.len().min(rr.len()) as f32 / h1.len().max(rr.len()) as f32 + 0.1
+                } else if h1.contains(&rr) && rr.chars().count() >= 8 {
+                    // The meta title is a shortened variant of the visible one.
+                    0.9
+                } else if rr.contains(&h1) && level < 2 {
+                    0.8 * h1.len() as f32 / rr.len() as f32 + 0.1
                 } else {
                     0.0
                 };
+                // An <h2> must agree closely, and yields to an <h1> that agrees.
+                let sim = if level == 2 && sim < 0.9 {
+                    0.0
+                } else {
+                    sim - 0.06 * f32::from(level)
+                };
                 if sim > 0.45 && best.is_none_or(|b| sim > b.0) {
-                    best = Some((sim, *i, h.as_str()));
+                    best = Some((sim, i, h));
                 }
             }
         }
         if let Some((_, i, h)) = best {
             return (Some(h.to_string()), Some(i));
         }
+        // Else the <h1> just before the body, with no other heading between,
+        // over a meta title written for search engines.
+        if let Some(at) = body_at
+            && let Some((i, h)) = self.h1s.iter().rfind(|(i, h)| *i < at && plausible(h))
+            && !cands.iter().any(|c| c.0 > *i && c.0 < at && c.2 == 2)
+        {
+            return (Some(h.clone()), Some(*i));
+        }
         if let Some(t) = refs.into_iter().find(|t| !t.is_empty()) {
             return (Some(t), None);
         }
-        match self.h1s.first() {
+        match self.h1s.iter().find(|(_, h)| plausible(h)) {
             Some((i, h)) => (Some(h.clone()), Some(*i)),
             None => (None, None),
         }
@@ -408,9 +526,6 @@ impl Sources {
             "release_date",
             "created",
             "creation_date",
-            "article:modified_time",
-            "datemodified",
-            "dc.date.modified",
         ];
         for k in KEYS {
             if let Some(v) = self
@@ -421,19 +536,51 @@ impl Sources {
                 return Some(v);
             }
         }
-        let mut times: Vec<&(usize, String, bool)> = self.times.iter().collect();
-        times.sort_by_key(|t| !t.2);
-        times.iter().find_map(|t| date::parse_value(&t.1))
+        self.times
+            .iter()
+            .filter(|t| t.2)
+            .find_map(|t| date::parse_value(&t.1))
+    }
+
+    /// A machine-readable time (`<time datetime>`, any `datetime` attribute)
+    /// not marked as the publication date: the one nearest the headline at
+    /// `at`, a little before it (article headers) or after it up to `to`.
+    /// Times given only as text (embedded posts) are left to the text search.
+    pub fn time_near(&self, at: usize, to: usize) -> Option<Stamp> {
+        self.times
+            .iter()
+            .filter(|t| !t.2 && t.3 && t.0 + 200 >= at && t.0 < to)
+            .filter_map(|t| Some((t.0.abs_diff(at), date::parse_value(&t.1)?)))
+            .min_by_key(|x| x.0)
+            .map(|x| x.1)
+    }
+
+    /// When the page was last changed: only a fallback for pages that say
+    /// nothing else.
+    pub fn modified(&self) -> Option<Stamp> {
+        self.ld_str("dateModified")
+            .and_then(|s| date::parse_value(&s))
+            .or_else(|| {
+                ["article:modified_time", "datemodified", "dc.date.modified"]
+                    .iter()
+                    .find_map(|k| {
+                        self.metas
+                            .get(*k)
+                            .and_then(|v| v.iter().find_map(|x| date::parse_value(x)))
+                    })
+            })
     }
 
     /// Authors named by markup: JSON-LD, meta tags, rel=author, itemprop=author.
-    pub fn authors(&self) -> Vec<Credit> {
+    /// Organisations named as authors are given as sources.
+    pub fn authors(&self, site_name: Option<&str>) -> Vec<Credit> {
         let mut names: Vec<String> = Vec::new();
+        let mut orgs: Vec<String> = Vec::new();
         for o in &self.ld {
             if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
-                ld_names(a, &mut names, 0);
+                ld_names(a, &mut names, &mut orgs, 0);
             }
-            if !names.is_empty() {
+            if !names.is_empty() || !orgs.is_empty() {
                 break;
             }
         }
@@ -441,12 +588,13 @@ impl Sources {
             for k in [
                 "author",
                 "article:author",
+                "og:article:author",
                 "byl",
                 "parsely-author",
                 "sailthru.author",
                 "dc.creator",
                 "dcterms.creator",
-                "twitter:creator",
+                "cxenseparse:author",
             ] {
                 if let Some(v) = self.metas.get(k) {
                     for x in v {
@@ -462,20 +610,50 @@ impl Sources {
                 }
             }
         }
-        if names.is_empty() {
+        if names.is_empty() && orgs.is_empty() {
             names = self.author_elements.clone();
         }
+        // The site itself or its publisher named as the author.
+        let mut houses: Vec<String> = site_name.map(squash).into_iter().collect();
+        for o in self.ld.iter().chain(&self.ld_all) {
+            if let Some(n) = o
+                .get("publisher")
+                .and_then(|p| p.get("name"))
+                .and_then(Value::as_str)
+            {
+                houses.push(squash(n));
+            }
+        }
+        if let Some(p) = self.meta(&["article:publisher", "og:site_name", "twitter:site"]) {
+            houses.push(squash(p.trim_start_matches('@')));
+        }
+        // The holder of the copyright named as the author is the house too.
+        let copyright = self
+            .meta(&["copyright", "dc.rights", "rights"])
+            .map(squash)
+            .unwrap_or_default();
         let mut out: Vec<Credit> = Vec::new();
-        for n in names {
+        let tagged = names
+            .into_iter()
+            .map(|n| (n, false))
+            .chain(orgs.into_iter().map(|n| (n, true)));
+        for (n, org) in tagged {
             let n = credits::clean_name(n.trim_start_matches("By ").trim_start_matches("by "));
-            if n.is_empty()
+            // Ids and user names ("L_104485", "site_admin") are not names.
+            if n.chars().filter(|c| c.is_alphabetic()).count() < 2
+                || n.contains('_')
                 || n.chars().count() > 60
                 || out.iter().any(|c| c.name.eq_ignore_ascii_case(&n))
             {
                 continue;
             }
+            let q = squash(&n);
+            let org = org
+                || houses.iter().any(|h| !h.is_empty() && *h == q)
+                || q.chars().count() >= 4 && copyright.contains(&q)
+                || credits::is_organisation(&n);
             out.push(Credit {
-                role: "author".into(),
+                role: if org { "source" } else { "author" }.into(),
                 name: n,
                 label: None,
             });
@@ -484,16 +662,24 @@ impl Sources {
     }
 }
 
-fn ld_names(v: &Value, out: &mut Vec<String>, depth: usize) {
+fn ld_names(v: &Value, out: &mut Vec<String>, orgs: &mut Vec<String>, depth: usize) {
     if depth > 4 {
         return;
     }
     match v {
         Value::String(s) if !s.starts_with("http") => out.push(s.clone()),
-        Value::Array(a) => a.iter().for_each(|x| ld_names(x, out, depth + 1)),
+        Value::Array(a) => a.iter().for_each(|x| ld_names(x, out, orgs, depth + 1)),
         Value::Object(o) => {
+            let org = o.get("@type").is_some_and(|t| {
+                let t = t.to_string().to_ascii_lowercase();
+                t.contains("organization") || t.contains("newsmediaorganization")
+            });
             if let Some(n) = o.get("name") {
-                ld_names(n, out, depth + 1);
+                if org {
+                    ld_names(n, orgs, &mut Vec::new(), depth + 1);
+                } else {
+                    ld_names(n, out, orgs, depth + 1);
+                }
             }
         }
         _ => {}
@@ -544,7 +730,29 @@ const SEPARATORS: &[&str] = &[
 /// Removes a site name from a title: a part equal to `site_name`, else the
 /// shorter parts around the title's own separators.
 pub fn strip_site(title: &str, site_name: Option<&str>) -> String {
-    let t = text::normalize(title);
+    let mut t = text::normalize(title);
+    // The site name glued on with any punctuation: "Story:Site", "Site：Story".
+    if let Some(site) = site_name
+        .map(text::normalize)
+        .filter(|x| x.chars().count() >= 3)
+    {
+        let seps: &[char] = &[
+            ' ', ':', '：', '|', '｜', '-', '–', '—', '_', '·', '»', '«', '/', '[', ']', '【',
+            '】', '(', ')',
+        ];
+        let cut = if let Some(rest) = t.strip_suffix(site.as_str()) {
+            Some(rest.trim_end_matches(seps).to_string())
+        } else {
+            t.strip_prefix(site.as_str())
+                .map(|rest| rest.trim_start_matches(seps).to_string())
+        };
+        if let Some(c) = cut
+            && c.chars().count() >= 4
+            && c.len() + site.len() < t.len()
+        {
+            t = c;
+        }
+    }
     for sep in SEPARATORS {
         if !t.contains(sep) {
             continue;
@@ -602,6 +810,14 @@ mod tests {
         );
         assert_eq!(strip_site("Short - Title", None), "Short - Title");
         assert_eq!(
+            strip_site(
+                "ツリーを描画できる「Treeviz」:phpspot開発日誌",
+                Some("phpspot開発日誌")
+            ),
+            "ツリーを描画できる「Treeviz」"
+        );
+        assert_eq!(strip_site("The Site", Some("The Site")), "The Site");
+        assert_eq!(
             strip_site("新闻标题在这里很长很长很长_新闻频道_某某网", None),
             "新闻标题在这里很长很长很长"
         );
@@ -616,9 +832,9 @@ mod tests {
             </script></head><body><h1>A headline</h1></body></html>"#;
         let dom = Dom::parse(page);
         let s = gather(&dom);
-        assert_eq!(s.headline(None).0.as_deref(), Some("A headline"));
+        assert_eq!(s.headline(None, None).0.as_deref(), Some("A headline"));
         assert_eq!(s.published().unwrap().iso(), "2023-10-20T12:42:26+08:00");
-        let names: Vec<String> = s.authors().into_iter().map(|c| c.name).collect();
+        let names: Vec<String> = s.authors(None).into_iter().map(|c| c.name).collect();
         assert_eq!(names, vec!["Jane Doe", "John Roe"]);
         assert_eq!(s.language().as_deref(), Some("en"));
         assert_eq!(s.site_name().as_deref(), Some("Site"));

@@ -1,0 +1,241 @@
+//! Headline, timestamp, credits and the other metadata, each kind of evidence
+//! exercised by a page of its own in samples/meta/ (written for these tests),
+//! through the library API.
+
+use std::path::Path;
+
+use copydesk::{Article, Options, extract};
+
+fn page(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples/meta")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn run(bytes: &[u8]) -> Article {
+    extract(bytes, &Options::default()).expect("extracts")
+}
+
+fn credits(a: &Article) -> Vec<(String, String)> {
+    a.credits
+        .iter()
+        .map(|c| (c.role.clone(), c.name.clone()))
+        .collect()
+}
+
+fn pair(role: &str, name: &str) -> (String, String) {
+    (role.to_string(), name.to_string())
+}
+
+#[test]
+fn json_ld_graph_gives_headline_published_time_and_people() {
+    let a = run(&page("jsonld-graph.html"));
+    assert_eq!(
+        a.headline.as_deref(),
+        Some("Harbour crane collapses during storm")
+    );
+    // datePublished, not dateModified.
+    assert_eq!(a.timestamp.as_deref(), Some("2024-02-13T21:05:00Z"));
+    // People are authors; the organisation in the author list is a source.
+    assert_eq!(
+        credits(&a),
+        vec![
+            pair("author", "Maren Holt"),
+            pair("author", "Idris Fenn"),
+            pair("source", "Ledger Wire Service")
+        ]
+    );
+    assert_eq!(a.site_name.as_deref(), Some("The Coastal Ledger"));
+    assert_eq!(a.language.as_deref(), Some("en-GB"));
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://ledger.example/news/harbour-crane")
+    );
+    assert_eq!(a.tags, vec!["storm", "harbour", "cranes"]);
+    assert!(
+        a.description
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("A crane fell")
+    );
+}
+
+#[test]
+fn meta_written_with_value_and_a_visible_headline_over_an_seo_title() {
+    let a = run(&page("meta-value-seo-title.html"));
+    // The logo <h1> links home and is skipped; the story's <h1> wins over
+    // the meta title written for search engines.
+    assert_eq!(
+        a.headline.as_deref(),
+        Some("Seven Bikes That Ride Like They Cost Twice as Much")
+    );
+    assert_eq!(a.timestamp.as_deref(), Some("2023-06-02T14:30:00-04:00"));
+    assert_eq!(credits(&a), vec![pair("author", "Lena Ortiz")]);
+    assert_eq!(a.site_name.as_deref(), Some("Pedal Press"));
+}
+
+#[test]
+fn author_links_and_time_elements_near_the_headline() {
+    let a = run(&page("byline-links.html"));
+    // The <time> of the same day as the visible date gives the exact time.
+    assert_eq!(a.timestamp.as_deref(), Some("2022-11-08T19:45:00-05:00"));
+    // Teaser bylines under related links and the sidebar list of writers
+    // are not the byline.
+    assert_eq!(credits(&a), vec![pair("author", "Priya Nandakumar")]);
+}
+
+#[test]
+fn english_byline_and_dateline_in_text() {
+    let a = run(&page("wordy-dateline.html"));
+    // "ET" in October is daylight time; the related list's date and the
+    // copyright year are ignored.
+    assert_eq!(a.timestamp.as_deref(), Some("2023-10-20T12:42-04:00"));
+    assert_eq!(
+        credits(&a),
+        vec![pair("author", "Ann Poe"), pair("author", "Tom Roe")]
+    );
+}
+
+#[test]
+fn chinese_portal_dateline_source_author_reporter_and_editor() {
+    let utf8 = page("zh-portal.html");
+    let a = run(&utf8);
+    assert_eq!(a.headline.as_deref(), Some("江滨新区启动老旧小区改造"));
+    // No offset is invented for a time the page gives without one.
+    assert_eq!(a.timestamp.as_deref(), Some("2019-09-07T13:43:45"));
+    let c = credits(&a);
+    for want in [
+        pair("source", "江滨日报"),
+        pair("author", "周明远"),
+        pair("reporter", "林晓雯"),
+        pair("editor", "陈思远"),
+    ] {
+        assert!(c.contains(&want), "{want:?} missing from {c:?}");
+    }
+    assert_eq!(c.len(), 4, "{c:?}");
+    assert_eq!(a.language.as_deref(), Some("zh"));
+
+    // The same page in GBK, as most such portals serve it, gives the same.
+    let text = String::from_utf8(utf8).expect("utf-8 sample");
+    // GBK has no ©.
+    let text = text
+        .replace("charset=utf-8", "charset=gbk")
+        .replace('©', "");
+    let (gbk, _, bad) = encoding_rs::GBK.encode(&text);
+    assert!(!bad);
+    let b = run(&gbk);
+    assert_eq!(b.timestamp, a.timestamp);
+    assert_eq!(b.credits, a.credits);
+    assert_eq!(b.headline, a.headline);
+}
+
+#[test]
+fn japanese_dateline_and_credit() {
+    let a = run(&page("ja-news.html"));
+    assert_eq!(a.headline.as_deref(), Some("駅前に新しい図書館が開館"));
+    assert_eq!(a.timestamp.as_deref(), Some("2023-10-20T12:42"));
+    assert_eq!(credits(&a), vec![pair("author", "山田花子")]);
+    // No lang attribute: detected from the text.
+    assert_eq!(a.language.as_deref(), Some("ja"));
+    assert_eq!(a.site_name.as_deref(), Some("みなと新聞"));
+}
+
+#[test]
+fn the_url_dates_a_page_that_says_nothing_else() {
+    let a = run(&page("url-date.html"));
+    assert_eq!(a.timestamp.as_deref(), Some("2021-04-12"));
+    assert!(a.credits.is_empty());
+}
+
+#[test]
+fn modified_time_is_only_a_last_resort() {
+    let page = br#"<html><head>
+        <meta property="article:modified_time" content="2020-05-05T10:00:00Z">
+        <script type="application/ld+json">{"@type":"Article","headline":"Quiet streets",
+          "dateModified":"2020-05-06T09:00:00Z","datePublished":"2020-05-01T08:00:00Z"}</script>
+        </head><body><h1>Quiet streets</h1><p>The streets were quiet all week as most shops stayed
+        closed and people kept to their homes, waiting for the rules to change again soon.</p></body></html>"#;
+    assert_eq!(run(page).timestamp.as_deref(), Some("2020-05-01T08:00:00Z"));
+    let only_modified = br#"<html><head>
+        <meta property="article:modified_time" content="2020-05-05T10:00:00Z">
+        </head><body><h1>Quiet streets</h1><p>The streets were quiet all week as most shops stayed
+        closed and people kept to their homes, waiting for the rules to change again soon.</p></body></html>"#;
+    assert_eq!(
+        run(only_modified).timestamp.as_deref(),
+        Some("2020-05-05T10:00:00Z")
+    );
+}
+
+#[test]
+fn site_name_and_staff_labels_are_not_authors() {
+    let page = br#"<html><head><meta property="og:site_name" content="Valley Times">
+        <meta name="author" content="Valley Times">
+        <title>Floods close the valley road - Valley Times</title></head>
+        <body><h1>Floods close the valley road</h1>
+        <p>By Rosa Lind, Staff Writer</p>
+        <p>The valley road was closed on Sunday after the river burst its banks in two places,
+        cutting off three villages until the water goes down later in the week.</p></body></html>"#;
+    let a = run(page);
+    assert_eq!(a.headline.as_deref(), Some("Floods close the valley road"));
+    let c = credits(&a);
+    assert!(c.contains(&pair("author", "Rosa Lind")), "{c:?}");
+    assert!(
+        !c.iter().any(|x| x.0 == "author" && x.1 == "Valley Times"),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn language_is_detected_when_the_page_does_not_say() {
+    let page = r#"<html><head><title>Der Winter kommt früh</title></head><body>
+        <h1>Der Winter kommt früh</h1>
+        <p>In den Bergen ist in der Nacht der erste Schnee gefallen, und die Straßen
+        über die Pässe wurden am Morgen für einige Stunden gesperrt, bis die
+        Räumfahrzeuge die Fahrbahnen wieder frei gemacht hatten.</p>
+        <p>Die Wetterdienste erwarten für die kommende Woche weitere Schneefälle
+        und raten allen Autofahrern, ihre Winterreifen schon jetzt aufziehen zu lassen.</p>
+        </body></html>"#;
+    assert_eq!(run(page.as_bytes()).language.as_deref(), Some("de"));
+}
+
+#[test]
+fn chinese_essay_writer_under_the_title_and_interns_below() {
+    // The <title> says nothing; the writer's name stands alone under the
+    // title line; interns are credited at the end.
+    let a = run(&page("zh-essay.html"));
+    let c = credits(&a);
+    assert!(c.contains(&pair("author", "林远山")), "{c:?}");
+    assert!(c.contains(&pair("reporter", "韩冰")), "{c:?}");
+    assert!(c.contains(&pair("reporter", "方怡")), "{c:?}");
+    assert_eq!(c.len(), 3, "{c:?}");
+}
+
+#[test]
+fn a_byline_removed_with_a_share_bar_still_credits_and_dates() {
+    let a = run(&page("share-byline.html"));
+    // The organisation named as author by JSON-LD is the house, not a writer.
+    let c = credits(&a);
+    assert!(c.contains(&pair("author", "MARTA KOWALSKA")), "{c:?}");
+    assert!(c.contains(&pair("author", "DEV PATEL")), "{c:?}");
+    assert!(
+        !c.iter()
+            .any(|x| x.0 == "author" && x.1 == "Riverside Daily"),
+        "{c:?}"
+    );
+    assert_eq!(a.timestamp.as_deref(), Some("2024-03-14T18:05"));
+}
+
+#[test]
+fn the_header_time_beats_an_embedded_post_time_in_the_body() {
+    let page = br#"<html lang="en"><body><article>
+        <div class="meta"><time datetime="2016-10-03T16:35:39Z">Posted on 3 Oct 2016</time></div>
+        <h1>Fans spot an edited photo</h1>
+        <p>Fans noticed on Monday that a photo shared by the studio had been edited to change the
+        background, and they quickly began posting the original side by side with the new one.</p>
+        <blockquote class="tweet"><p>Look at this</p><time>Fri Sep 30 15:13:45 UTC+0000 2016</time></blockquote>
+        <p>The studio has not said who made the change or why, and the edited photo was still online
+        late in the evening, with thousands of replies pointing out the differences.</p>
+        </article></body></html>"#;
+    assert_eq!(run(page).timestamp.as_deref(), Some("2016-10-03T16:35:39Z"));
+}
