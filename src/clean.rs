@@ -4,8 +4,6 @@
 //! Class/id drops are conditional: an element holding most of the page's text
 //! is a badly named wrapper, not boilerplate, and is kept.
 
-use std::collections::HashMap;
-
 use crate::parse::{BlockTag, Dom, Kind, NO_PARENT};
 use crate::rules::Rules;
 
@@ -70,14 +68,13 @@ pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
 
     let mut dropped = vec![None; n];
     let mut weight = vec![0f32; n];
-    let mut cache = HashMap::new();
     let mut i = 0;
     while i < n {
         let Some(el) = dom.element(i) else {
             i += 1;
             continue;
         };
-        let v = rules.judge(el, &mut cache);
+        let v = rules.judge(el);
         weight[i] = v.weight;
         let drop = v.drop_by_selector.or_else(|| {
             let protect = matches!(el.value().name(), "body" | "html")

@@ -302,6 +302,20 @@ impl TokenMatcher {
     }
 }
 
+static NEXT_RULES_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Class names remembered per thread before the cache starts afresh.
+const CLASS_CACHE_MAX: usize = 100_000;
+
+/// What the class/id patterns say of one class name: drop rule, score weight.
+type ClassCache = HashMap<Box<str>, (Option<usize>, f32)>;
+
+thread_local! {
+    /// (rules id, cache for that set of rules).
+    static CLASS_CACHE: std::cell::RefCell<(usize, ClassCache)> =
+        std::cell::RefCell::new((usize::MAX, HashMap::new()));
+}
+
 /// Text patterns sharing one `max_chars`, so that a long paragraph is only
 /// run against the few patterns that apply to it.
 struct TextGroup {
@@ -333,6 +347,8 @@ impl CreditMatcher {
 
 /// Everything the extractor needs from the rules, compiled.
 pub struct Rules {
+    /// Tells compiled rule sets apart (for the per-thread class cache).
+    id: usize,
     pub info: Vec<RuleInfo>,
     drop_sel: SelectorIndex,
     score_sel: SelectorIndex,
@@ -458,12 +474,20 @@ impl Rules {
         Self::from_sources(&sources)
     }
 
-    /// Applies the selector and class/id rules to one element.
-    pub fn judge<'a>(
-        &self,
-        el: ElementRef<'a>,
-        cache: &mut HashMap<&'a str, (Option<usize>, f32)>,
-    ) -> ElementVerdict {
+    /// Applies the selector and class/id rules to one element. What the
+    /// class/id patterns say of a class name is cached per thread across
+    /// pages (sites reuse their class names), for this set of rules.
+    pub fn judge(&self, el: ElementRef<'_>) -> ElementVerdict {
+        CLASS_CACHE.with_borrow_mut(|cache| {
+            if cache.0 != self.id || cache.1.len() > CLASS_CACHE_MAX {
+                cache.0 = self.id;
+                cache.1.clear();
+            }
+            self.judge_with(el, &mut cache.1)
+        })
+    }
+
+    fn judge_with(&self, el: ElementRef<'_>, cache: &mut ClassCache) -> ElementVerdict {
         let mut v = ElementVerdict::default();
         self.drop_sel.for_each_match(el, |s| {
             v.drop_by_selector = Some(v.drop_by_selector.map_or(s.rule, |r| r.min(s.rule)));
@@ -473,7 +497,7 @@ impl Rules {
         }
         self.score_sel.for_each_match(el, |s| v.weight += s.weight);
         let e = el.value();
-        let mut token = |t: &'a str, v: &mut ElementVerdict| {
+        let mut token = |t: &str, v: &mut ElementVerdict| {
             if t.is_empty() {
                 return;
             }
@@ -497,7 +521,7 @@ impl Rules {
                                 .sum()
                         })
                         .unwrap_or(0.0);
-                    cache.insert(t, (drop, w));
+                    cache.insert(t.into(), (drop, w));
                     (drop, w)
                 }
             };
@@ -904,6 +928,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<
     };
 
     Ok(Rules {
+        id: NEXT_RULES_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         info,
         drop_sel,
         score_sel,

@@ -471,7 +471,6 @@ pub fn apply(dom: &Dom, cleaned: &mut Cleaned, rules: &Rules, site: &Site<'_>) -
     }
     // What was inside a dropped element was never judged: judge it now, by
     // selector, and by class/id for elements holding little of the body.
-    let mut cache = HashMap::new();
     for c in rejudge {
         let total = cleaned.text_weight[c].max(1) as f32;
         let end = dom.items[c].end as usize;
@@ -485,7 +484,7 @@ pub fn apply(dom: &Dom, cleaned: &mut Cleaned, rules: &Rules, site: &Site<'_>) -
                 i += 1;
                 continue;
             };
-            let v = rules.judge(el, &mut cache);
+            let v = rules.judge(el);
             let small = (cleaned.text_weight[i] as f32) < 0.3 * total;
             if let Some(r) = v
                 .drop_by_selector
