@@ -331,6 +331,8 @@ pub enum Verdict {
     LinkHeavy,
     Headline,
     Duplicate,
+    /// A heading whose section was all dropped ("Related posts" over a link list).
+    EmptySection,
 }
 
 /// Blocks inside the chosen containers, in order, with their verdicts.
@@ -385,6 +387,25 @@ pub fn select<'b>(
             out[j].0.text.len() > out[i].0.text.len() && squash(&out[j].0.text).starts_with(&a)
         }) {
             out[i].1 = Verdict::Duplicate;
+        }
+    }
+    // A heading goes with its section: when nothing under it is kept up to
+    // the next heading of its rank or above (or the end), it headed a list
+    // of links, an ad or a form, not a part of the article.
+    for i in 0..out.len() {
+        let BlockTag::Heading(level) = out[i].0.tag else {
+            continue;
+        };
+        let t = &out[i].0.text;
+        if out[i].1 != Verdict::Keep || t.chars().count() > 80 || text::ends_sentence(t) {
+            continue;
+        }
+        let section_kept = out[i + 1..]
+            .iter()
+            .take_while(|(b, _)| !matches!(b.tag, BlockTag::Heading(l) if l <= level))
+            .any(|(_, v)| *v == Verdict::Keep);
+        if !section_kept {
+            out[i].1 = Verdict::EmptySection;
         }
     }
     out
@@ -473,6 +494,35 @@ mod tests {
         format!(
             "Paragraph {i} of the story: the council met again, and after a long debate, members agreed on point {i}."
         )
+    }
+
+    #[test]
+    fn a_heading_over_a_dropped_section_goes_with_it() {
+        let article: String = (0..5).map(|i| format!("<p>{}</p>", para(i))).collect();
+        let links: String = (0..4)
+            .map(|i| format!("<li><a href='/{i}'>Another headline number {i} here</a></li>"))
+            .collect();
+        let page = format!(
+            "<body><article><h2>Background</h2>{article}<h3>Our pick of the week</h3><ul>{links}</ul>\
+             <h3>What comes next</h3><p>{}</p><h2>Newsletter</h2></article></body>",
+            para(9)
+        );
+        let sel = run(&page).1;
+        let verdict = |t: &str| sel.iter().find(|(x, _)| x == t).map(|(_, v)| v.clone());
+        assert_eq!(verdict("Background"), Some(Verdict::Keep));
+        assert_eq!(verdict("What comes next"), Some(Verdict::Keep));
+        assert_eq!(verdict("Our pick of the week"), Some(Verdict::EmptySection));
+        assert_eq!(verdict("Newsletter"), Some(Verdict::EmptySection));
+        // A heading that is a sentence of the story stays, even over a dropped figure.
+        let page = format!(
+            "<body><article>{article}<h2>The bridge, the council said, will open in the spring of next year.</h2>\
+             <ul>{links}</ul></article></body>"
+        );
+        assert!(
+            kept(&page)
+                .iter()
+                .any(|t| t.starts_with("The bridge, the council"))
+        );
     }
 
     #[test]

@@ -224,6 +224,9 @@ fn report_block(a: &Analysis, rules: &Rules, bi: usize, v: Option<&Verdict>) -> 
         Some(Verdict::LinkHeavy) => heuristic("link-heavy", "over half its text is links"),
         Some(Verdict::Headline) => heuristic("headline", "repeats the headline"),
         Some(Verdict::Duplicate) => heuristic("duplicate", "repeats another block"),
+        Some(Verdict::EmptySection) => {
+            heuristic("empty-section", "a heading over nothing that was kept")
+        }
     };
     let info = match v {
         Some(Verdict::Rule(r)) => rules.info.get(*r),
