@@ -954,6 +954,29 @@ mod tests {
     }
 
     #[test]
+    fn builtin_text_rules_know_boilerplate_lines_in_several_languages() {
+        let r = Rules::builtin();
+        let name = |t: &str| r.drop_text(t).map(|i| r.info[i].name.as_str());
+        assert_eq!(name("Mobile advertising space rental"), Some("ads"));
+        assert_eq!(name("广告位招租"), Some("ads"));
+        assert_eq!(name("スポンサード リンク"), Some("ads"));
+        assert_eq!(name("関連エントリ"), Some("related-text"));
+        assert_eq!(name("次の記事：新しいライブラリ"), Some("related-text"));
+        assert_eq!(name("관련 기사"), Some("related-text"));
+        assert_eq!(name("上一篇：某某新闻"), Some("related-text"));
+        assert_eq!(name("Related: the council's budget"), Some("related-text"));
+        // Prose that merely mentions these words stays.
+        assert_eq!(
+            name("関連記事を書いた記者は、市の予算について三年間取材してきた。"),
+            None
+        );
+        assert_eq!(
+            name("The advertising space on the bridge was rented to a bank."),
+            None
+        );
+    }
+
+    #[test]
     fn selector_keys() {
         assert!(matches!(selector_key("div.share-bar"), Key::Class(k) if k == "share-bar"));
         assert!(matches!(selector_key("#nav"), Key::Id(k) if k == "nav"));
