@@ -959,6 +959,19 @@ mod tests {
         let name = |t: &str| r.drop_text(t).map(|i| r.info[i].name.as_str());
         assert_eq!(name("Mobile advertising space rental"), Some("ads"));
         assert_eq!(name("广告位招租"), Some("ads"));
+        assert_eq!(name("版权所有 © 2019 某某网"), Some("copyright"));
+        assert_eq!(
+            name("本文通告引用(Trackback)链接: /wp-trackback.php?p=17"),
+            Some("comment-prompts")
+        );
+        assert_eq!(
+            name("You can use these HTML tags: <a> <b>"),
+            Some("comment-prompts")
+        );
+        assert_eq!(
+            name("美国唱片工会表示：“播客在使用其它音乐时，一定要获得版权所有者的许可。”"),
+            None
+        );
         assert_eq!(name("スポンサード リンク"), Some("ads"));
         assert_eq!(name("関連エントリ"), Some("related-text"));
         assert_eq!(name("次の記事：新しいライブラリ"), Some("related-text"));
