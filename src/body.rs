@@ -235,10 +235,34 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
             if dom.tag(a) == "body" || dom.tag(a) == "html" {
                 break;
             }
-            if alternatives.iter().filter(|&&x| dom.contains(a, x)).count() >= 3 {
-                top = a;
-                break;
+            let under: Vec<usize> = alternatives
+                .iter()
+                .copied()
+                .filter(|&x| dom.contains(a, x))
+                .collect();
+            if under.len() < 3 {
+                continue;
             }
+            // Strong <article>s side by side are other stories' teasers (a
+            // "related posts" list with long excerpts): the story is the
+            // best candidate outside them, when there is a fair one.
+            let articles = std::iter::once(top)
+                .chain(under)
+                .filter(|&x| dom.tag(x) == "article")
+                .count();
+            let outside = (articles >= 3)
+                .then(|| {
+                    score
+                        .keys()
+                        .copied()
+                        .filter(|&c| !dom.contains(a, c) && !dom.contains(c, a))
+                        .filter_map(|c| final_score(c).map(|s| (c, s)))
+                        .filter(|&(_, s)| s >= 0.25 * top_score)
+                        .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
+                })
+                .flatten();
+            top = outside.map_or(a, |(c, _)| c);
+            break;
         }
     }
     // Readability also climbs to a parent scoring better than the best
@@ -273,6 +297,13 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
                 continue;
             }
             if cleaned.dropped[s].is_some() || sub_w[s] == 0 {
+                continue;
+            }
+            // A sibling holding several articles is a list of other stories.
+            let articles = (s + 1..dom.items[s].end as usize)
+                .filter(|&d| matches!(dom.items[d].kind, Kind::Block(_)) && dom.tag(d) == "article")
+                .count();
+            if articles >= 2 {
                 continue;
             }
             let class = dom.element(s).and_then(|e| e.value().attr("class"));
@@ -494,6 +525,34 @@ mod tests {
         format!(
             "Paragraph {i} of the story: the council met again, and after a long debate, members agreed on point {i}."
         )
+    }
+
+    #[test]
+    fn related_posts_as_articles_with_long_excerpts_are_not_the_story() {
+        let story: String = (0..3).map(|i| format!("<p>{}</p>", para(i))).collect();
+        let excerpt = |i: usize| {
+            format!(
+                "Teaser {i}: in another town, on another day, the mayor spoke, the crowd listened, \
+                 the band played, and the rain, which had held off all morning, finally came, \
+                 soaking the stalls, the flags, the children and the dogs."
+            )
+        };
+        let teasers: String = (0..5)
+            .map(|i| {
+                format!(
+                    "<article class='post postbox'><h2><a href='/t{i}'>Other story {i}</a></h2><p>{}</p></article>",
+                    excerpt(i)
+                )
+            })
+            .collect();
+        let page = format!(
+            "<body><div id='primary'><article class='post entry'><h1>The headline</h1>{story}</article>\
+             <section class='more'><h3>You may like</h3>{teasers}</section></div></body>"
+        );
+        let kept = kept(&page);
+        assert!(kept.contains(&para(0)), "{kept:?}");
+        assert!(kept.contains(&para(2)), "{kept:?}");
+        assert!(!kept.iter().any(|t| t.starts_with("Teaser")), "{kept:?}");
     }
 
     #[test]
