@@ -391,6 +391,7 @@ pub fn select<'b>(
         } else if b.weight >= 3
             && b.link_density() > 0.5
             && (b.weight < 200 || b.link_density() > 0.8)
+            && !linked_sentence(b)
         {
             Verdict::LinkHeavy
         } else if head
@@ -440,6 +441,16 @@ pub fn select<'b>(
         }
     }
     out
+}
+
+/// A paragraph that is a sentence of its own around a link ("X has been
+/// eliminated from <a>the show</a>."), not a link with a word or two.
+fn linked_sentence(b: &Block) -> bool {
+    b.tag == BlockTag::Paragraph
+        && b.weight - b.link_weight >= 20
+        && b.link_density() <= 0.8
+        && text::ends_sentence(&b.text)
+        && !b.text.ends_with([':', '：'])
 }
 
 /// Comparable form: no whitespace, lowercase.
@@ -553,6 +564,37 @@ mod tests {
         assert!(kept.contains(&para(0)), "{kept:?}");
         assert!(kept.contains(&para(2)), "{kept:?}");
         assert!(!kept.iter().any(|t| t.starts_with("Teaser")), "{kept:?}");
+    }
+
+    #[test]
+    fn a_sentence_around_links_is_prose_but_a_list_of_links_is_not() {
+        let article: String = (0..5).map(|i| format!("<p>{}</p>", para(i))).collect();
+        let page = format!(
+            "<body><article>{article}\
+             <p><a href='/a'>Jane Doe</a> has been voted off <a href='/show'>The Island Show</a>.</p>\
+             <p><a href='/b'>Another story about the island show and its winners</a> (video)</p>\
+             <p>More: <a href='/c'>The island show, season four, episode guide</a>.</p></article></body>"
+        );
+        let kept = kept(&page);
+        assert!(
+            kept.contains(&"Jane Doe has been voted off The Island Show.".to_string()),
+            "{kept:?}"
+        );
+        assert!(
+            !kept.iter().any(|t| t.starts_with("Another story")),
+            "{kept:?}"
+        );
+        assert!(!kept.iter().any(|t| t.starts_with("More:")), "{kept:?}");
+    }
+
+    #[test]
+    fn a_speakable_summary_is_the_lead_not_a_teaser() {
+        let article: String = (1..5).map(|i| format!("<p>{}</p>", para(i))).collect();
+        let page = format!(
+            "<body><article><p id='speakable-summary'>{}</p>{article}</article></body>",
+            para(0)
+        );
+        assert_eq!(kept(&page).first(), Some(&para(0)));
     }
 
     #[test]
