@@ -494,6 +494,36 @@ impl Sources {
 
     /// Publication time from markup: JSON-LD, meta tags, `<time>`.
     pub fn published(&self) -> Option<Stamp> {
+        self.published_markup().map(|v| self.refine(v))
+    }
+
+    /// A `<time datetime>` of the page may say more of the same moment: the
+    /// time of day a date-only value lacks, or the real offset of a local
+    /// time that a meta tag labelled UTC ("20:00Z" beside "20:00+09:00").
+    fn refine(&self, v: Stamp) -> Stamp {
+        let same_day = self
+            .times
+            .iter()
+            .filter(|t| t.3)
+            .filter_map(|t| date::parse_value(&t.1))
+            .filter(|t| t.date == v.date && t.time.is_some());
+        let mut out = v.clone();
+        for t in same_day {
+            match (v.time, v.offset) {
+                (None, _) => return t,
+                (Some((h, m, _)), Some(0))
+                    if t.time.is_some_and(|(th, tm, _)| (th, tm) == (h, m))
+                        && t.offset.is_some_and(|o| o != 0) =>
+                {
+                    out = t;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn published_markup(&self) -> Option<Stamp> {
         if let Some(v) = self
             .ld_str("datePublished")
             .and_then(|s| date::parse_value(&s))
@@ -793,6 +823,43 @@ pub fn strip_site(title: &str, site_name: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn published(page: &str) -> Option<String> {
+        gather(&crate::parse::Dom::parse(page))
+            .published()
+            .map(|s| s.iso())
+    }
+
+    #[test]
+    fn a_time_element_corrects_or_completes_the_meta_time() {
+        // A local time labelled UTC by a meta tag, the real offset in <time>.
+        assert_eq!(
+            published(
+                "<head><meta property='article:published_time' content='2019-04-19T20:00:00.000Z'></head>\
+                 <body><h1>T</h1><time datetime='2019-04-19T20:00:00+09:00'>2019.04.19 20:00</time></body>"
+            )
+            .as_deref(),
+            Some("2019-04-19T20:00:00+09:00")
+        );
+        // A date-only meta value gets the time of day of the same date.
+        assert_eq!(
+            published(
+                "<head><meta name='pubdate' content='2021-03-02'></head>\
+                 <body><time datetime='2021-03-02T08:15'>8:15</time></body>"
+            )
+            .as_deref(),
+            Some("2021-03-02T08:15")
+        );
+        // A real UTC time is kept; another day's time element changes nothing.
+        assert_eq!(
+            published(
+                "<head><meta property='article:published_time' content='2019-04-19T11:00:00Z'></head>\
+                 <body><time datetime='2019-04-19T20:00:00+09:00'>x</time><time datetime='2019-04-18T07:00'>y</time></body>"
+            )
+            .as_deref(),
+            Some("2019-04-19T11:00:00Z")
+        );
+    }
 
     #[test]
     fn site_names_are_stripped() {
