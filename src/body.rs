@@ -81,7 +81,7 @@ pub fn blocks(dom: &Dom, cleaned: &Cleaned) -> Vec<Block> {
         let item = dom.items[i];
         if cleaned.dropped[i].is_some() {
             // A dropped inline element still separates the words around it.
-            pending = text::Pending::soft();
+            pending = pending.and(text::Pending::soft());
             i = item.end as usize;
             continue;
         }
@@ -118,7 +118,7 @@ pub fn blocks(dom: &Dom, cleaned: &Cleaned) -> Vec<Block> {
                     link: true,
                 });
             }
-            Kind::Cell => pending = text::Pending::space(),
+            Kind::Cell => pending = pending.and(text::Pending::space()),
             Kind::Inline | Kind::Other => {}
         }
         i += 1;
@@ -632,6 +632,12 @@ mod tests {
             "<body><p>one <b>two</b>three<br>four</p><table><tr><td>a</td><td>b</td></tr></table><div>x<p>y</p>z</div></body>",
         );
         assert_eq!(texts, ["one twothree", "four", "a b", "x", "y", "z"]);
+        // Table cells stay apart in CJK text, even when a dropped image
+        // starts the next cell.
+        let (texts, _) = run(
+            "<body><table><tr><td>作者：郭励弘\n</td><td><a href='/c'><img src='i.gif' alt=''>我来说两句</a></td></tr></table></body>",
+        );
+        assert_eq!(texts, ["作者：郭励弘 我来说两句"]);
     }
 
     #[test]

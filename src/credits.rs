@@ -254,6 +254,12 @@ pub fn clean_name(raw: &str) -> String {
         "来源",
         "来自",
         "http",
+        // Comment and sharing prompts beside a byline.
+        "我来说两句",
+        "我要评论",
+        "发表评论",
+        "参与评论",
+        "网友评论",
         "@",
         "+",
         " on ",
@@ -577,6 +583,7 @@ mod tests {
         assert_eq!(clean_name("More stories by Jeremy Herron"), "Jeremy Herron");
         assert_eq!(clean_name("Andrea WongAndrea Wong"), "Andrea Wong");
         assert_eq!(clean_name("Margaret Talev+Follow"), "Margaret Talev");
+        assert_eq!(clean_name("郭励弘 我来说两句(0)"), "郭励弘");
         assert_eq!(clean_name("May Lee"), "May Lee");
         // A newsroom's byline keeps its "Staff".
         assert_eq!(clean_name("Harbour News Staff"), "Harbour News Staff");

@@ -54,6 +54,15 @@ impl Pending {
             wide: true,
         }
     }
+
+    /// Both separations at once: the stronger shows.
+    pub fn and(self, other: Self) -> Self {
+        Pending {
+            any: self.any || other.any,
+            brk: self.brk || other.brk,
+            wide: self.wide || other.wide,
+        }
+    }
 }
 
 /// Appends `s` to `out`, collapsing whitespace as a browser renders inline
