@@ -98,7 +98,41 @@ pub fn normalize(s: &str) -> String {
 /// Length of a text for scoring: a CJK character carries about as much as a
 /// short Latin word, so it weighs three.
 pub fn weight(s: &str) -> usize {
-    s.chars().map(|c| if is_cjk(c) { 3 } else { 1 }).sum()
+    // Pages are mostly ASCII (scripts, markup-heavy text): runs of ASCII bytes
+    // weigh their length and are skipped a word at a time; only the other
+    // characters are decoded.
+    let b = s.as_bytes();
+    let mut w = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let run = ascii_run(&b[i..]);
+        w += run;
+        i += run;
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        w += if is_cjk(c) { 3 } else { 1 };
+        i += c.len_utf8();
+    }
+    w
+}
+
+/// Length of the run of ASCII bytes at the start of `b`.
+fn ascii_run(b: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while i + 8 <= b.len() {
+        let word = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        let high = word & HIGH;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i] < 0x80 {
+        i += 1;
+    }
+    i
 }
 
 /// Number of clause separators (commas in Latin and CJK scripts).
@@ -147,6 +181,37 @@ mod tests {
         push_collapsed(&mut out, "one ", &mut p);
         push_collapsed(&mut out, "two", &mut p);
         assert_eq!(out, "one two");
+    }
+
+    #[test]
+    fn weight_is_one_per_character_three_per_cjk() {
+        let slow = |s: &str| -> usize { s.chars().map(|c| if is_cjk(c) { 3 } else { 1 }).sum() };
+        let mut all = String::new();
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            all.push(c);
+            if c as u32 % 7 == 0 {
+                all.push_str("plain ascii run");
+            }
+        }
+        assert_eq!(weight(&all), slow(&all));
+        for (k, _) in all.char_indices().step_by(4099).take(200) {
+            let t = &all[k..];
+            assert_eq!(weight(t), slow(t));
+            let t = &all[..k];
+            assert_eq!(weight(t), slow(t));
+        }
+        for s in [
+            "",
+            "a",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "é",
+            "aaaaaaaé",
+            "aaaaaaaaé中",
+        ] {
+            assert_eq!(weight(s), slow(s), "{s}");
+        }
     }
 
     #[test]
