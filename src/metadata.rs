@@ -81,20 +81,22 @@ pub fn gather(dom: &Dom) -> Sources {
     for i in 0..dom.items.len() {
         let Some(el) = dom.element(i) else { continue };
         let e = el.value();
+        let a = Attrs::of(e);
         match e.name() {
             "meta" => {
                 // Some saved pages write `value` where `content` belongs.
-                let Some(content) = e.attr("content").or(e.attr("value")) else {
+                let Some(content) = a.content.or(a.value) else {
                     continue;
                 };
                 let content = text::normalize(content);
-                for key in ["name", "property", "itemprop", "http-equiv"] {
-                    if let Some(k) = e.attr(key) {
-                        s.metas
-                            .entry(k.trim().to_ascii_lowercase())
-                            .or_default()
-                            .push(content.clone());
-                    }
+                for k in [a.name, a.property, a.itemprop, a.http_equiv]
+                    .into_iter()
+                    .flatten()
+                {
+                    s.metas
+                        .entry(k.trim().to_ascii_lowercase())
+                        .or_default()
+                        .push(content.clone());
                 }
             }
             "title" if s.title.is_none() => {
@@ -105,22 +107,19 @@ pub fn gather(dom: &Dom) -> Sources {
                 }
             }
             "link" => {
-                let rel = e.attr("rel").unwrap_or("").to_ascii_lowercase();
+                let rel = a.rel.unwrap_or("").to_ascii_lowercase();
                 if rel.split_whitespace().any(|r| r == "canonical")
                     && s.canonical.is_none()
-                    && let Some(h) = e.attr("href")
+                    && let Some(h) = a.href
                 {
                     s.canonical = Some(h.trim().to_string());
                 }
             }
             "html" if s.lang.is_none() => {
-                s.lang = e
-                    .attr("lang")
-                    .or(e.attr("xml:lang"))
-                    .map(|l| l.trim().to_string());
+                s.lang = a.lang.or(a.xml_lang).map(|l| l.trim().to_string());
             }
-            "h1" if !e
-                .attr("itemprop")
+            "h1" if !a
+                .itemprop
                 .is_some_and(|p| p.eq_ignore_ascii_case("alternativeheadline")) =>
             {
                 let t = dom.text_of(i);
@@ -129,7 +128,7 @@ pub fn gather(dom: &Dom) -> Sources {
                 }
             }
             "script"
-                if e.attr("type")
+                if a.type_
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
             {
                 let raw = dom.text_of_raw(i);
@@ -140,23 +139,23 @@ pub fn gather(dom: &Dom) -> Sources {
             _ => {}
         }
         if e.name() == "time"
-            || e.attr("datetime").is_some()
-            || e.attr("itemprop")
+            || a.datetime.is_some()
+            || a.itemprop
                 .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
         {
-            let value = e
-                .attr("datetime")
-                .or(e.attr("content"))
+            let value = a
+                .datetime
+                .or(a.content)
                 .map(str::to_string)
                 .unwrap_or_else(|| dom.text_of(i));
-            let marked = e.attr("pubdate").is_some()
-                || e.attr("itemprop")
+            let marked = a.pubdate.is_some()
+                || a.itemprop
                     .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
-            let machine = e.attr("datetime").or(e.attr("content")).is_some();
+            let machine = a.datetime.or(a.content).is_some();
             s.times.push((i, value, marked, machine));
         }
-        let marked_head = e
-            .attr("itemprop")
+        let marked_head = a
+            .itemprop
             .is_some_and(|p| p.eq_ignore_ascii_case("headline"))
             && !matches!(e.name(), "meta" | "h1");
         if marked_head || e.name() == "h2" {
@@ -166,14 +165,11 @@ pub fn gather(dom: &Dom) -> Sources {
             }
         }
         let rel_author = e.name() == "a"
-            && e.attr("rel")
+            && a.rel
                 .is_some_and(|r| r.split_whitespace().any(|x| x == "author"));
-        let prop_author = e
-            .attr("itemprop")
-            .is_some_and(|p| p.eq_ignore_ascii_case("author"));
-        let author_href =
-            e.name() == "a" && e.attr("href").is_some_and(|h| AUTHOR_HREF.is_match(h));
-        let author_class = e.attr("class").is_some_and(|c| AUTHOR_CLASS.is_match(c));
+        let prop_author = a.itemprop.is_some_and(|p| p.eq_ignore_ascii_case("author"));
+        let author_href = e.name() == "a" && a.href.is_some_and(|h| AUTHOR_HREF.is_match(h));
+        let author_class = a.class.is_some_and(|c| AUTHOR_CLASS.is_match(c));
         if rel_author || prop_author || author_href || author_class {
             let t = dom.text_of(i);
             let n = t.chars().count();
@@ -191,6 +187,57 @@ pub fn gather(dom: &Dom) -> Sources {
         }
     }
     s
+}
+
+/// The attributes `gather` reads, found in one pass over an element's
+/// attributes instead of one lookup each. Found as `Element::attr` finds
+/// them: no namespace, no prefix.
+#[derive(Default)]
+struct Attrs<'a> {
+    content: Option<&'a str>,
+    value: Option<&'a str>,
+    name: Option<&'a str>,
+    property: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    http_equiv: Option<&'a str>,
+    rel: Option<&'a str>,
+    href: Option<&'a str>,
+    lang: Option<&'a str>,
+    xml_lang: Option<&'a str>,
+    type_: Option<&'a str>,
+    datetime: Option<&'a str>,
+    pubdate: Option<&'a str>,
+    class: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(e: &'a scraper::node::Element) -> Self {
+        let mut a = Attrs::default();
+        for (q, v) in &e.attrs {
+            if q.prefix.is_some() || q.ns != html5ever::ns!() {
+                continue;
+            }
+            let slot = match &*q.local {
+                "content" => &mut a.content,
+                "value" => &mut a.value,
+                "name" => &mut a.name,
+                "property" => &mut a.property,
+                "itemprop" => &mut a.itemprop,
+                "http-equiv" => &mut a.http_equiv,
+                "rel" => &mut a.rel,
+                "href" => &mut a.href,
+                "lang" => &mut a.lang,
+                "xml:lang" => &mut a.xml_lang,
+                "type" => &mut a.type_,
+                "datetime" => &mut a.datetime,
+                "pubdate" => &mut a.pubdate,
+                "class" => &mut a.class,
+                _ => continue,
+            };
+            *slot = Some(&**v);
+        }
+        a
+    }
 }
 
 /// A heading that links to the site's home page is its logo.
