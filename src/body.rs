@@ -362,7 +362,7 @@ pub fn select<'b>(
             Verdict::LinkHeavy
         } else if head
             .as_deref()
-            .is_some_and(|h| !h.is_empty() && squash(t) == *h)
+            .is_some_and(|h| !h.is_empty() && squash_eq(t, h))
         {
             Verdict::Headline
         } else if !seen.insert(t) {
@@ -382,7 +382,7 @@ pub fn select<'b>(
             continue;
         }
         if kept[k + 1..].iter().take(3).any(|&j| {
-            out[j].0.text.len() > out[i].0.text.len() && squash(&out[j].0.text).starts_with(&a)
+            out[j].0.text.len() > out[i].0.text.len() && squash_starts_with(&out[j].0.text, &a)
         }) {
             out[i].1 = Verdict::Duplicate;
         }
@@ -392,10 +392,35 @@ pub fn select<'b>(
 
 /// Comparable form: no whitespace, lowercase.
 fn squash(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            if !c.is_whitespace() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if !text::is_space(c) {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// The characters of `squash(s)`, without building it.
+fn squashed(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .filter(|c| !text::is_space(*c))
         .flat_map(char::to_lowercase)
-        .collect()
+}
+
+/// `squash(s) == squashed`, stopping at the first difference.
+fn squash_eq(s: &str, squashed_other: &str) -> bool {
+    squashed(s).eq(squashed_other.chars())
+}
+
+/// `squash(s).starts_with(prefix)`, reading no further than the prefix.
+fn squash_starts_with(s: &str, prefix: &str) -> bool {
+    let mut it = squashed(s);
+    prefix.chars().all(|p| it.next() == Some(p))
 }
 
 /// A lead's comparable form, less a trailing ellipsis or "etc".
@@ -434,6 +459,32 @@ pub fn is_article(selected: &[(&Block, Verdict)]) -> bool {
 mod tests {
     use super::*;
     use crate::rules::Rules;
+
+    #[test]
+    fn squash_forms_agree_with_the_plain_definition() {
+        let plain = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !text::is_space(*c))
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let all: String = (0..0x11_0000u32).filter_map(char::from_u32).collect();
+        assert_eq!(squash(&all), plain(&all));
+        for (s, other) in [
+            ("A  Lead\u{3000}Text", "aleadtext"),
+            ("İstanbul News", "i\u{307}stanbulnews"),
+            ("Lead", "leads"),
+            ("Leads", "lead"),
+            ("", ""),
+        ] {
+            assert_eq!(squash_eq(s, other), plain(s) == other, "{s}");
+            assert_eq!(
+                squash_starts_with(s, other),
+                plain(s).starts_with(other),
+                "{s}"
+            );
+        }
+    }
 
     fn run(page: &str) -> (Vec<String>, Vec<(String, Verdict)>) {
         let dom = Dom::parse(page);

@@ -471,13 +471,14 @@ impl Sources {
                     .filter(|x| !x.is_empty() && !st.contains(x.as_str())),
             );
         }
+        let h1s_squashed: Vec<String> = self.h1s.iter().map(|(_, x)| squash(x)).collect();
         let plausible = |h: &str| {
             let q = squash(h);
             let n = h.chars().count();
             !q.is_empty()
                 && (2..=300).contains(&n)
                 && !sitey.contains(&q)
-                && self.h1s.iter().filter(|(_, x)| squash(x) == q).count() < 2
+                && h1s_squashed.iter().filter(|x| **x == q).count() < 2
         };
         // Visible candidates: <h1>s, then elements marked as the headline, then <h2>s.
         let mut cands: Vec<(usize, &str, u8)> =
@@ -489,18 +490,25 @@ impl Sources {
         );
         // A visible headline that agrees with a meta title.
         let mut best: Option<(f32, usize, &str)> = None;
+        // Each reference squashed, whole and by title segment, once.
+        let refs_squashed: Vec<(String, Vec<String>)> = refs
+            .iter()
+            .map(|r| {
+                let segs = title_segments(r).iter().map(|seg| squash(seg)).collect();
+                (squash(r), segs)
+            })
+            .collect();
         for &(i, h, level) in &cands {
             let h1 = squash(h);
             if h1.is_empty() || !plausible(h) && level != 1 {
                 continue;
             }
-            for r in &refs {
-                let rr = squash(r);
-                let sim = if rr == h1 {
+            for (rr, segs) in &refs_squashed {
+                let sim = if *rr == h1 {
                     1.0
-                } else if title_segments(r).iter().any(|seg| squash(seg) == h1) {
+                } else if segs.iter().any(|seg| *seg == h1) {
                     0.95
-                } else if h1.contains(&rr) && rr.chars().count() >= 8 {
+                } else if h1.contains(rr.as_str()) && rr.chars().count() >= 8 {
                     // The meta title is a shortened variant of the visible one.
                     0.9
                 } else if rr.contains(&h1) && level < 2 {
@@ -764,10 +772,17 @@ fn title_segments(t: &str) -> Vec<&str> {
 
 /// Comparable form of a title: letters and digits only, lowercase.
 pub fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 const SEPARATORS: &[&str] = &[
@@ -840,6 +855,17 @@ pub fn strip_site(title: &str, site_name: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squash_agrees_with_the_plain_definition() {
+        let all: String = (0..0x11_0000u32).filter_map(char::from_u32).collect();
+        let plain: String = all
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        assert_eq!(squash(&all), plain);
+    }
 
     #[test]
     fn site_names_are_stripped() {
