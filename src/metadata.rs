@@ -506,7 +506,7 @@ impl Sources {
             for (rr, segs) in &refs_squashed {
                 let sim = if *rr == h1 {
                     1.0
-                } else if segs.iter().any(|seg| *seg == h1) {
+                } else if segs.contains(&h1) {
                     0.95
                 } else if h1.contains(rr.as_str()) && rr.chars().count() >= 8 {
                     // The meta title is a shortened variant of the visible one.
