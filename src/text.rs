@@ -64,7 +64,28 @@ impl Pending {
 /// an ideographic space is kept as one space. `pending` carries a run across
 /// calls (text split over several nodes).
 pub fn push_collapsed(out: &mut String, s: &str, pending: &mut Pending) {
-    for c in s.chars() {
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        if c.is_ascii() && !c.is_ascii_whitespace() && c != '\u{b}' {
+            // Printable ASCII: after the first character of a word, nothing
+            // is pending, so the rest of its run of ASCII is copied as is.
+            if pending.any {
+                // (No CJK rule: `c` is not CJK.)
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                *pending = Pending::default();
+            }
+            let run = rest
+                .bytes()
+                .position(|b| !b.is_ascii() || b.is_ascii_whitespace() || b == 0x0b)
+                .unwrap_or(rest.len());
+            out.push(c);
+            out.push_str(&rest[..run]);
+            rest = &rest[run..];
+            continue;
+        }
         if is_space(c) {
             pending.any = true;
             match c {
@@ -172,6 +193,66 @@ mod tests {
             "来源：新华社 作者：张三"
         );
         assert_eq!(normalize("本报讯 今天"), "本报讯 今天");
+    }
+
+    #[test]
+    fn collapsing_agrees_with_the_char_by_char_definition() {
+        fn slow(out: &mut String, s: &str, pending: &mut Pending) {
+            for c in s.chars() {
+                if is_space(c) {
+                    pending.any = true;
+                    match c {
+                        '\n' | '\r' => pending.brk = true,
+                        ' ' | '\t' | '\u{c}' | '\u{200b}' | '\u{feff}' => {}
+                        _ => pending.wide = true,
+                    }
+                    continue;
+                }
+                if pending.any {
+                    if let Some(last) = out.chars().next_back() {
+                        let drop = pending.brk && !pending.wide && is_cjk(last) && is_cjk(c);
+                        if !drop {
+                            out.push(' ');
+                        }
+                    }
+                    *pending = Pending::default();
+                }
+                out.push(c);
+            }
+        }
+        let pieces = [
+            "",
+            " ",
+            "a",
+            "ab c",
+            "  x\ny  ",
+            "中文\n  文本",
+            "中文 text",
+            "\u{3000}段落",
+            "a\u{b}b\u{c}c\u{1c}d\u{85}e",
+            "\u{a0}x\u{200b}y\u{feff}",
+            "word.\r\n中",
+            "é ü",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for start in [Pending::default(), Pending::soft(), Pending::space()] {
+                    let (mut o1, mut p1) = (String::from("前"), start);
+                    let (mut o2, mut p2) = (String::from("前"), start);
+                    push_collapsed(&mut o1, a, &mut p1);
+                    push_collapsed(&mut o1, b, &mut p1);
+                    slow(&mut o2, a, &mut p2);
+                    slow(&mut o2, b, &mut p2);
+                    assert_eq!((o1, p1), (o2, p2), "{a:?} {b:?}");
+                }
+            }
+        }
+        let all: String = (0..0x3100u32).filter_map(char::from_u32).collect();
+        let (mut o1, mut p1) = (String::new(), Pending::default());
+        let (mut o2, mut p2) = (String::new(), Pending::default());
+        push_collapsed(&mut o1, &all, &mut p1);
+        slow(&mut o2, &all, &mut p2);
+        assert_eq!(o1, o2);
     }
 
     #[test]
