@@ -116,12 +116,18 @@ impl Extractor {
         // The text is parsed where it lies when the bytes are UTF-8; else
         // the bytes go before parsing, as the decoded copy replaces them.
         let (saved_from, dom, encoding) = match decode::decode_borrowed(&bytes, opts.encoding) {
-            (Cow::Borrowed(text), encoding) => {
-                (parse::saved_from_url(text), parse::Dom::parse(text), encoding)
-            }
+            (Cow::Borrowed(text), encoding) => (
+                parse::saved_from_url(text),
+                parse::Dom::parse(text),
+                encoding,
+            ),
             (Cow::Owned(text), encoding) => {
                 drop(bytes);
-                (parse::saved_from_url(&text), parse::Dom::parse(&text), encoding)
+                (
+                    parse::saved_from_url(&text),
+                    parse::Dom::parse(&text),
+                    encoding,
+                )
             }
         };
 

@@ -55,6 +55,18 @@ static AUTHOR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Can `AUTHOR_CLASS` match? Each of its branches needs "author", "byline"
+/// or "writer", in any case; none of their letters has a non-ASCII case
+/// variant, so a byte search tells (most class names have none of them).
+fn names_a_writer(class: &str) -> bool {
+    class.as_bytes().windows(6).any(|w| {
+        matches!(w[0] | 0x20, b'a' | b'b' | b'w')
+            && (w.eq_ignore_ascii_case(b"author")
+                || w.eq_ignore_ascii_case(b"byline")
+                || w.eq_ignore_ascii_case(b"writer"))
+    })
+}
+
 const ARTICLE_TYPES: &[&str] = &[
     "article",
     "newsarticle",
@@ -169,7 +181,9 @@ pub fn gather(dom: &Dom) -> Sources {
                 .is_some_and(|r| r.split_whitespace().any(|x| x == "author"));
         let prop_author = a.itemprop.is_some_and(|p| p.eq_ignore_ascii_case("author"));
         let author_href = e.name() == "a" && a.href.is_some_and(|h| AUTHOR_HREF.is_match(h));
-        let author_class = a.class.is_some_and(|c| AUTHOR_CLASS.is_match(c));
+        let author_class = a
+            .class
+            .is_some_and(|c| names_a_writer(c) && AUTHOR_CLASS.is_match(c));
         if rel_author || prop_author || author_href || author_class {
             let t = dom.text_of(i);
             let n = t.chars().count();
@@ -855,6 +869,34 @@ pub fn strip_site(title: &str, site_name: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn author_class_prefilter_is_exact() {
+        // The letters of the three words match no non-ASCII character in
+        // case-insensitive mode, so the ASCII byte search misses no match.
+        for l in "authorbylinewriter".chars() {
+            let re = Regex::new(&format!("(?i)^{l}$")).unwrap();
+            for c in (0x80..0x11_0000u32).filter_map(char::from_u32) {
+                assert!(!re.is_match(c.encode_utf8(&mut [0; 4])), "{l} {c:?}");
+            }
+        }
+        for c in [
+            "author",
+            "post-AUTHOR",
+            "byline__name",
+            "ByLine-link",
+            "writer-name",
+            "x-authors",
+            "entry-author-name",
+            "Byline",
+        ] {
+            assert!(names_a_writer(c), "{c}");
+        }
+        for c in ["", "auth", "headline", "nav main", "writ er", "autor"] {
+            assert!(!names_a_writer(c), "{c}");
+            assert!(!AUTHOR_CLASS.is_match(c), "{c}");
+        }
+    }
 
     #[test]
     fn squash_agrees_with_the_plain_definition() {
