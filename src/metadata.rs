@@ -94,7 +94,8 @@ pub fn gather(dom: &Dom) -> Sources {
         let Some(el) = dom.element(i) else { continue };
         let e = el.value();
         let a = Attrs::of(e);
-        match e.name() {
+        let name = e.name();
+        match name {
             "meta" => {
                 // Some saved pages write `value` where `content` belongs.
                 let Some(content) = a.content.or(a.value) else {
@@ -150,7 +151,7 @@ pub fn gather(dom: &Dom) -> Sources {
             }
             _ => {}
         }
-        if e.name() == "time"
+        if name == "time"
             || a.datetime.is_some()
             || a.itemprop
                 .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
@@ -169,18 +170,18 @@ pub fn gather(dom: &Dom) -> Sources {
         let marked_head = a
             .itemprop
             .is_some_and(|p| p.eq_ignore_ascii_case("headline"))
-            && !matches!(e.name(), "meta" | "h1");
-        if marked_head || e.name() == "h2" {
+            && !matches!(name, "meta" | "h1");
+        if marked_head || name == "h2" {
             let t = dom.text_of(i);
             if !t.is_empty() && t.chars().count() <= 300 {
                 s.heads.push((i, t, marked_head));
             }
         }
-        let rel_author = e.name() == "a"
+        let rel_author = name == "a"
             && a.rel
                 .is_some_and(|r| r.split_whitespace().any(|x| x == "author"));
         let prop_author = a.itemprop.is_some_and(|p| p.eq_ignore_ascii_case("author"));
-        let author_href = e.name() == "a" && a.href.is_some_and(|h| AUTHOR_HREF.is_match(h));
+        let author_href = name == "a" && a.href.is_some_and(|h| AUTHOR_HREF.is_match(h));
         let author_class = a
             .class
             .is_some_and(|c| names_a_writer(c) && AUTHOR_CLASS.is_match(c));
