@@ -396,7 +396,7 @@ pub fn select<'b>(
             Verdict::LinkHeavy
         } else if head
             .as_deref()
-            .is_some_and(|h| !h.is_empty() && squash(t) == *h)
+            .is_some_and(|h| !h.is_empty() && squash_eq(t, h))
         {
             Verdict::Headline
         } else if !seen.insert(t) {
@@ -411,12 +411,8 @@ pub fn select<'b>(
         .filter(|&i| out[i].1 == Verdict::Keep)
         .collect();
     for (k, &i) in kept.iter().enumerate() {
-        let a = lead_key(&out[i].0.text);
-        if a.chars().count() < 20 {
-            continue;
-        }
         if kept[k + 1..].iter().take(3).any(|&j| {
-            out[j].0.text.len() > out[i].0.text.len() && squash(&out[j].0.text).starts_with(&a)
+            out[j].0.text.len() > out[i].0.text.len() && leads(&out[i].0.text, &out[j].0.text)
         }) {
             out[i].1 = Verdict::Duplicate;
         }
@@ -455,16 +451,44 @@ fn linked_sentence(b: &Block) -> bool {
 
 /// Comparable form: no whitespace, lowercase.
 fn squash(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            if !c.is_whitespace() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if !text::is_space(c) {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// The characters of `squash(s)`, without building it.
+fn squashed(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .filter(|c| !text::is_space(*c))
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
-/// A lead's comparable form, less a trailing ellipsis or "etc".
-fn lead_key(s: &str) -> String {
-    let t = s.trim_end_matches(['.', '…', ' ', '。']);
-    squash(t)
+/// `squash(s) == squashed`, stopping at the first difference.
+fn squash_eq(s: &str, squashed_other: &str) -> bool {
+    squashed(s).eq(squashed_other.chars())
+}
+
+/// Does `lead` repeat the start of `text`? Its comparable form, less a
+/// trailing ellipsis, is at least 20 characters and starts `squash(text)`.
+/// Compared as it goes: most texts differ at once.
+fn leads(lead: &str, text: &str) -> bool {
+    let mut rest = squashed(text);
+    let mut n = 0;
+    for c in squashed(lead.trim_end_matches(['.', '…', ' ', '。'])) {
+        if rest.next() != Some(c) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 20
 }
 
 /// Does this look like an article rather than a listing of links to articles?
@@ -497,6 +521,41 @@ pub fn is_article(selected: &[(&Block, Verdict)]) -> bool {
 mod tests {
     use super::*;
     use crate::rules::Rules;
+
+    #[test]
+    fn squash_forms_agree_with_the_plain_definition() {
+        let plain = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !text::is_space(*c))
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let all: String = (0..0x11_0000u32).filter_map(char::from_u32).collect();
+        assert_eq!(squash(&all), plain(&all));
+        for (s, other) in [
+            ("A  Lead\u{3000}Text", "aleadtext"),
+            ("İstanbul News", "i\u{307}stanbulnews"),
+            ("Lead", "leads"),
+            ("Leads", "lead"),
+            ("", ""),
+        ] {
+            assert_eq!(squash_eq(s, other), plain(s) == other, "{s}");
+        }
+        let lead_key = |s: &str| plain(s.trim_end_matches(['.', '…', ' ', '。']));
+        let long = "The council voted on Tuesday to close the old bridge";
+        for (lead, text) in [
+            ("The council voted on Tuesday...", long),
+            ("The  council VOTED on tuesday…", long),
+            ("The council voted", long),
+            ("The council voted on Wednesday", long),
+            (long, long),
+            ("", long),
+        ] {
+            let a = lead_key(lead);
+            let slow = a.chars().count() >= 20 && plain(text).starts_with(&a);
+            assert_eq!(leads(lead, text), slow, "{lead}");
+        }
+    }
 
     fn run(page: &str) -> (Vec<String>, Vec<(String, Verdict)>) {
         let dom = Dom::parse(page);

@@ -89,12 +89,22 @@ pub fn check_is_html(bytes: &[u8]) -> Result<(), Error> {
 /// Decodes `bytes`, choosing the encoding as described in the module docs.
 /// `forced` is a label given by the user, which wins over everything.
 pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Decoded {
-    let encoding = forced.unwrap_or_else(|| detect(bytes));
-    let (text, _, _) = encoding.decode(bytes); // strips a BOM of the same encoding
+    let (text, encoding) = decode_borrowed(bytes, forced);
     Decoded {
         text: text.into_owned(),
         encoding,
     }
+}
+
+/// As [`decode`], borrowing the bytes when they are the text already
+/// (UTF-8 without a BOM: most pages), instead of copying them.
+pub fn decode_borrowed<'a>(
+    bytes: &'a [u8],
+    forced: Option<&'static Encoding>,
+) -> (Cow<'a, str>, &'static Encoding) {
+    let encoding = forced.unwrap_or_else(|| detect(bytes));
+    let (text, _, _) = encoding.decode(bytes); // strips a BOM of the same encoding
+    (text, encoding)
 }
 
 /// Looks up an encoding label as browsers do ("gb2312" is GBK, "latin1" is windows-1252).

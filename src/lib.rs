@@ -35,6 +35,7 @@ pub mod site;
 pub mod text;
 pub mod treebuild;
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 pub use credits::Credit;
@@ -112,11 +113,23 @@ impl Extractor {
         }
         let bytes = decode::gunzip_if_needed(bytes, opts.max_size)?;
         decode::check_is_html(&bytes)?;
-        let decoded = decode::decode(&bytes, opts.encoding);
-        drop(bytes);
-        let saved_from = parse::saved_from_url(&decoded.text);
-        let dom = parse::Dom::parse(&decoded.text);
-        drop(decoded.text);
+        // The text is parsed where it lies when the bytes are UTF-8; else
+        // the bytes go before parsing, as the decoded copy replaces them.
+        let (saved_from, dom, encoding) = match decode::decode_borrowed(&bytes, opts.encoding) {
+            (Cow::Borrowed(text), encoding) => (
+                parse::saved_from_url(text),
+                parse::Dom::parse(text),
+                encoding,
+            ),
+            (Cow::Owned(text), encoding) => {
+                drop(bytes);
+                (
+                    parse::saved_from_url(&text),
+                    parse::Dom::parse(&text),
+                    encoding,
+                )
+            }
+        };
 
         let sources = metadata::gather(&dom);
         // Site rules, by the page's address; a site that switches general
@@ -330,7 +343,7 @@ impl Extractor {
             site_name,
             description: sources.description(),
             tags: sources.tags(),
-            encoding: decoded.encoding.name().to_ascii_lowercase(),
+            encoding: encoding.name().to_ascii_lowercase(),
             paragraphs,
         };
         let verdicts = selected

@@ -55,6 +55,18 @@ static AUTHOR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Can `AUTHOR_CLASS` match? Each of its branches needs "author", "byline"
+/// or "writer", in any case; none of their letters has a non-ASCII case
+/// variant, so a byte search tells (most class names have none of them).
+fn names_a_writer(class: &str) -> bool {
+    class.as_bytes().windows(6).any(|w| {
+        matches!(w[0] | 0x20, b'a' | b'b' | b'w')
+            && (w.eq_ignore_ascii_case(b"author")
+                || w.eq_ignore_ascii_case(b"byline")
+                || w.eq_ignore_ascii_case(b"writer"))
+    })
+}
+
 const ARTICLE_TYPES: &[&str] = &[
     "article",
     "newsarticle",
@@ -81,20 +93,23 @@ pub fn gather(dom: &Dom) -> Sources {
     for i in 0..dom.items.len() {
         let Some(el) = dom.element(i) else { continue };
         let e = el.value();
-        match e.name() {
+        let a = Attrs::of(e);
+        let name = e.name();
+        match name {
             "meta" => {
                 // Some saved pages write `value` where `content` belongs.
-                let Some(content) = e.attr("content").or(e.attr("value")) else {
+                let Some(content) = a.content.or(a.value) else {
                     continue;
                 };
                 let content = text::normalize(content);
-                for key in ["name", "property", "itemprop", "http-equiv"] {
-                    if let Some(k) = e.attr(key) {
-                        s.metas
-                            .entry(k.trim().to_ascii_lowercase())
-                            .or_default()
-                            .push(content.clone());
-                    }
+                for k in [a.name, a.property, a.itemprop, a.http_equiv]
+                    .into_iter()
+                    .flatten()
+                {
+                    s.metas
+                        .entry(k.trim().to_ascii_lowercase())
+                        .or_default()
+                        .push(content.clone());
                 }
             }
             "title" if s.title.is_none() => {
@@ -105,22 +120,19 @@ pub fn gather(dom: &Dom) -> Sources {
                 }
             }
             "link" => {
-                let rel = e.attr("rel").unwrap_or("").to_ascii_lowercase();
+                let rel = a.rel.unwrap_or("").to_ascii_lowercase();
                 if rel.split_whitespace().any(|r| r == "canonical")
                     && s.canonical.is_none()
-                    && let Some(h) = e.attr("href")
+                    && let Some(h) = a.href
                 {
                     s.canonical = Some(h.trim().to_string());
                 }
             }
             "html" if s.lang.is_none() => {
-                s.lang = e
-                    .attr("lang")
-                    .or(e.attr("xml:lang"))
-                    .map(|l| l.trim().to_string());
+                s.lang = a.lang.or(a.xml_lang).map(|l| l.trim().to_string());
             }
-            "h1" if !e
-                .attr("itemprop")
+            "h1" if !a
+                .itemprop
                 .is_some_and(|p| p.eq_ignore_ascii_case("alternativeheadline")) =>
             {
                 let t = dom.text_of(i);
@@ -129,7 +141,7 @@ pub fn gather(dom: &Dom) -> Sources {
                 }
             }
             "script"
-                if e.attr("type")
+                if a.type_
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
             {
                 let raw = dom.text_of_raw(i);
@@ -139,41 +151,40 @@ pub fn gather(dom: &Dom) -> Sources {
             }
             _ => {}
         }
-        if e.name() == "time"
-            || e.attr("datetime").is_some()
-            || e.attr("itemprop")
+        if name == "time"
+            || a.datetime.is_some()
+            || a.itemprop
                 .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
         {
-            let value = e
-                .attr("datetime")
-                .or(e.attr("content"))
+            let value = a
+                .datetime
+                .or(a.content)
                 .map(str::to_string)
                 .unwrap_or_else(|| dom.text_of(i));
-            let marked = e.attr("pubdate").is_some()
-                || e.attr("itemprop")
+            let marked = a.pubdate.is_some()
+                || a.itemprop
                     .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
-            let machine = e.attr("datetime").or(e.attr("content")).is_some();
+            let machine = a.datetime.or(a.content).is_some();
             s.times.push((i, value, marked, machine));
         }
-        let marked_head = e
-            .attr("itemprop")
+        let marked_head = a
+            .itemprop
             .is_some_and(|p| p.eq_ignore_ascii_case("headline"))
-            && !matches!(e.name(), "meta" | "h1");
-        if marked_head || e.name() == "h2" {
+            && !matches!(name, "meta" | "h1");
+        if marked_head || name == "h2" {
             let t = dom.text_of(i);
             if !t.is_empty() && t.chars().count() <= 300 {
                 s.heads.push((i, t, marked_head));
             }
         }
-        let rel_author = e.name() == "a"
-            && e.attr("rel")
+        let rel_author = name == "a"
+            && a.rel
                 .is_some_and(|r| r.split_whitespace().any(|x| x == "author"));
-        let prop_author = e
-            .attr("itemprop")
-            .is_some_and(|p| p.eq_ignore_ascii_case("author"));
-        let author_href =
-            e.name() == "a" && e.attr("href").is_some_and(|h| AUTHOR_HREF.is_match(h));
-        let author_class = e.attr("class").is_some_and(|c| AUTHOR_CLASS.is_match(c));
+        let prop_author = a.itemprop.is_some_and(|p| p.eq_ignore_ascii_case("author"));
+        let author_href = name == "a" && a.href.is_some_and(|h| AUTHOR_HREF.is_match(h));
+        let author_class = a
+            .class
+            .is_some_and(|c| names_a_writer(c) && AUTHOR_CLASS.is_match(c));
         if rel_author || prop_author || author_href || author_class {
             let t = dom.text_of(i);
             let n = t.chars().count();
@@ -191,6 +202,57 @@ pub fn gather(dom: &Dom) -> Sources {
         }
     }
     s
+}
+
+/// The attributes `gather` reads, found in one pass over an element's
+/// attributes instead of one lookup each. Found as `Element::attr` finds
+/// them: no namespace, no prefix.
+#[derive(Default)]
+struct Attrs<'a> {
+    content: Option<&'a str>,
+    value: Option<&'a str>,
+    name: Option<&'a str>,
+    property: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    http_equiv: Option<&'a str>,
+    rel: Option<&'a str>,
+    href: Option<&'a str>,
+    lang: Option<&'a str>,
+    xml_lang: Option<&'a str>,
+    type_: Option<&'a str>,
+    datetime: Option<&'a str>,
+    pubdate: Option<&'a str>,
+    class: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(e: &'a scraper::node::Element) -> Self {
+        let mut a = Attrs::default();
+        for (q, v) in &e.attrs {
+            if q.prefix.is_some() || q.ns != html5ever::ns!() {
+                continue;
+            }
+            let slot = match &*q.local {
+                "content" => &mut a.content,
+                "value" => &mut a.value,
+                "name" => &mut a.name,
+                "property" => &mut a.property,
+                "itemprop" => &mut a.itemprop,
+                "http-equiv" => &mut a.http_equiv,
+                "rel" => &mut a.rel,
+                "href" => &mut a.href,
+                "lang" => &mut a.lang,
+                "xml:lang" => &mut a.xml_lang,
+                "type" => &mut a.type_,
+                "datetime" => &mut a.datetime,
+                "pubdate" => &mut a.pubdate,
+                "class" => &mut a.class,
+                _ => continue,
+            };
+            *slot = Some(&**v);
+        }
+        a
+    }
 }
 
 /// A heading that links to the site's home page is its logo.
@@ -424,13 +486,14 @@ impl Sources {
                     .filter(|x| !x.is_empty() && !st.contains(x.as_str())),
             );
         }
+        let h1s_squashed: Vec<String> = self.h1s.iter().map(|(_, x)| squash(x)).collect();
         let plausible = |h: &str| {
             let q = squash(h);
             let n = h.chars().count();
             !q.is_empty()
                 && (2..=300).contains(&n)
                 && !sitey.contains(&q)
-                && self.h1s.iter().filter(|(_, x)| squash(x) == q).count() < 2
+                && h1s_squashed.iter().filter(|x| **x == q).count() < 2
         };
         // Visible candidates: <h1>s, then elements marked as the headline, then <h2>s.
         let mut cands: Vec<(usize, &str, u8)> =
@@ -442,18 +505,25 @@ impl Sources {
         );
         // A visible headline that agrees with a meta title.
         let mut best: Option<(f32, usize, &str)> = None;
+        // Each reference squashed, whole and by title segment, once.
+        let refs_squashed: Vec<(String, Vec<String>)> = refs
+            .iter()
+            .map(|r| {
+                let segs = title_segments(r).iter().map(|seg| squash(seg)).collect();
+                (squash(r), segs)
+            })
+            .collect();
         for &(i, h, level) in &cands {
             let h1 = squash(h);
             if h1.is_empty() || !plausible(h) && level != 1 {
                 continue;
             }
-            for r in &refs {
-                let rr = squash(r);
-                let sim = if rr == h1 {
+            for (rr, segs) in &refs_squashed {
+                let sim = if *rr == h1 {
                     1.0
-                } else if title_segments(r).iter().any(|seg| squash(seg) == h1) {
+                } else if segs.contains(&h1) {
                     0.95
-                } else if h1.contains(&rr) && rr.chars().count() >= 8 {
+                } else if h1.contains(rr.as_str()) && rr.chars().count() >= 8 {
                     // The meta title is a shortened variant of the visible one.
                     0.9
                 } else if rr.contains(&h1) && level < 2 {
@@ -747,10 +817,17 @@ fn title_segments(t: &str) -> Vec<&str> {
 
 /// Comparable form of a title: letters and digits only, lowercase.
 pub fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 const SEPARATORS: &[&str] = &[
@@ -859,6 +936,45 @@ mod tests {
             .as_deref(),
             Some("2019-04-19T11:00:00Z")
         );
+    }
+
+    #[test]
+    fn author_class_prefilter_is_exact() {
+        // The letters of the three words match no non-ASCII character in
+        // case-insensitive mode, so the ASCII byte search misses no match.
+        for l in "authorbylinewriter".chars() {
+            let re = Regex::new(&format!("(?i)^{l}$")).unwrap();
+            for c in (0x80..0x11_0000u32).filter_map(char::from_u32) {
+                assert!(!re.is_match(c.encode_utf8(&mut [0; 4])), "{l} {c:?}");
+            }
+        }
+        for c in [
+            "author",
+            "post-AUTHOR",
+            "byline__name",
+            "ByLine-link",
+            "writer-name",
+            "x-authors",
+            "entry-author-name",
+            "Byline",
+        ] {
+            assert!(names_a_writer(c), "{c}");
+        }
+        for c in ["", "auth", "headline", "nav main", "writ er", "autor"] {
+            assert!(!names_a_writer(c), "{c}");
+            assert!(!AUTHOR_CLASS.is_match(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn squash_agrees_with_the_plain_definition() {
+        let all: String = (0..0x11_0000u32).filter_map(char::from_u32).collect();
+        let plain: String = all
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        assert_eq!(squash(&all), plain);
     }
 
     #[test]

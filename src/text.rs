@@ -73,7 +73,28 @@ impl Pending {
 /// an ideographic space is kept as one space. `pending` carries a run across
 /// calls (text split over several nodes).
 pub fn push_collapsed(out: &mut String, s: &str, pending: &mut Pending) {
-    for c in s.chars() {
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        if c.is_ascii() && !c.is_ascii_whitespace() && c != '\u{b}' {
+            // Printable ASCII: after the first character of a word, nothing
+            // is pending, so the rest of its run of ASCII is copied as is.
+            if pending.any {
+                // (No CJK rule: `c` is not CJK.)
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                *pending = Pending::default();
+            }
+            let run = rest
+                .bytes()
+                .position(|b| !b.is_ascii() || b.is_ascii_whitespace() || b == 0x0b)
+                .unwrap_or(rest.len());
+            out.push(c);
+            out.push_str(&rest[..run]);
+            rest = &rest[run..];
+            continue;
+        }
         if is_space(c) {
             pending.any = true;
             match c {
@@ -107,7 +128,41 @@ pub fn normalize(s: &str) -> String {
 /// Length of a text for scoring: a CJK character carries about as much as a
 /// short Latin word, so it weighs three.
 pub fn weight(s: &str) -> usize {
-    s.chars().map(|c| if is_cjk(c) { 3 } else { 1 }).sum()
+    // Pages are mostly ASCII (scripts, markup-heavy text): runs of ASCII bytes
+    // weigh their length and are skipped a word at a time; only the other
+    // characters are decoded.
+    let b = s.as_bytes();
+    let mut w = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let run = ascii_run(&b[i..]);
+        w += run;
+        i += run;
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        w += if is_cjk(c) { 3 } else { 1 };
+        i += c.len_utf8();
+    }
+    w
+}
+
+/// Length of the run of ASCII bytes at the start of `b`.
+fn ascii_run(b: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while i + 8 <= b.len() {
+        let word = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        let high = word & HIGH;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i] < 0x80 {
+        i += 1;
+    }
+    i
 }
 
 /// Number of clause separators (commas in Latin and CJK scripts).
@@ -150,12 +205,103 @@ mod tests {
     }
 
     #[test]
+    fn collapsing_agrees_with_the_char_by_char_definition() {
+        fn slow(out: &mut String, s: &str, pending: &mut Pending) {
+            for c in s.chars() {
+                if is_space(c) {
+                    pending.any = true;
+                    match c {
+                        '\n' | '\r' => pending.brk = true,
+                        ' ' | '\t' | '\u{c}' | '\u{200b}' | '\u{feff}' => {}
+                        _ => pending.wide = true,
+                    }
+                    continue;
+                }
+                if pending.any {
+                    if let Some(last) = out.chars().next_back() {
+                        let drop = pending.brk && !pending.wide && is_cjk(last) && is_cjk(c);
+                        if !drop {
+                            out.push(' ');
+                        }
+                    }
+                    *pending = Pending::default();
+                }
+                out.push(c);
+            }
+        }
+        let pieces = [
+            "",
+            " ",
+            "a",
+            "ab c",
+            "  x\ny  ",
+            "中文\n  文本",
+            "中文 text",
+            "\u{3000}段落",
+            "a\u{b}b\u{c}c\u{1c}d\u{85}e",
+            "\u{a0}x\u{200b}y\u{feff}",
+            "word.\r\n中",
+            "é ü",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for start in [Pending::default(), Pending::soft(), Pending::space()] {
+                    let (mut o1, mut p1) = (String::from("前"), start);
+                    let (mut o2, mut p2) = (String::from("前"), start);
+                    push_collapsed(&mut o1, a, &mut p1);
+                    push_collapsed(&mut o1, b, &mut p1);
+                    slow(&mut o2, a, &mut p2);
+                    slow(&mut o2, b, &mut p2);
+                    assert_eq!((o1, p1), (o2, p2), "{a:?} {b:?}");
+                }
+            }
+        }
+        let all: String = (0..0x3100u32).filter_map(char::from_u32).collect();
+        let (mut o1, mut p1) = (String::new(), Pending::default());
+        let (mut o2, mut p2) = (String::new(), Pending::default());
+        push_collapsed(&mut o1, &all, &mut p1);
+        slow(&mut o2, &all, &mut p2);
+        assert_eq!(o1, o2);
+    }
+
+    #[test]
     fn pending_space_crosses_calls() {
         let mut out = String::new();
         let mut p = Pending::default();
         push_collapsed(&mut out, "one ", &mut p);
         push_collapsed(&mut out, "two", &mut p);
         assert_eq!(out, "one two");
+    }
+
+    #[test]
+    fn weight_is_one_per_character_three_per_cjk() {
+        let slow = |s: &str| -> usize { s.chars().map(|c| if is_cjk(c) { 3 } else { 1 }).sum() };
+        let mut all = String::new();
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            all.push(c);
+            if c as u32 % 7 == 0 {
+                all.push_str("plain ascii run");
+            }
+        }
+        assert_eq!(weight(&all), slow(&all));
+        for (k, _) in all.char_indices().step_by(4099).take(200) {
+            let t = &all[k..];
+            assert_eq!(weight(t), slow(t));
+            let t = &all[..k];
+            assert_eq!(weight(t), slow(t));
+        }
+        for s in [
+            "",
+            "a",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "é",
+            "aaaaaaaé",
+            "aaaaaaaaé中",
+        ] {
+            assert_eq!(weight(s), slow(s), "{s}");
+        }
     }
 
     #[test]
