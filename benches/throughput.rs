@@ -6,7 +6,9 @@
 //! - scraper's `Html::parse_document` alone (the floor: parsing only),
 //! - copydesk's own parse stage (`parse::Dom::parse`: scraper plus flattening),
 //! - full extraction (`Extractor::extract` plus JSON) on one thread,
-//! - full extraction on every core, through the batch machinery (ordered output).
+//! - full extraction on every core, through the batch machinery (ordered output),
+//! - and scraper's parse on every core, which tells what speed-up the
+//!   machine's cores allow at all.
 //!
 //! Each is run `COPYDESK_BENCH_ROUNDS` times (default 5) and the fastest
 //! round is reported, in pages/s and MB/s of decompressed HTML, by the wall
@@ -108,6 +110,23 @@ fn main() {
         std::hint::black_box(n);
     });
 
+    // The machine's own ceiling: parsing alone, the pages shared out over
+    // every core (two hyperthreads of one core do not give two cores' worth).
+    let parse_all = best(rounds, Clock::Process, || {
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            for _ in 0..threads {
+                s.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(t) = texts.get(i) else { break };
+                        std::hint::black_box(scraper::Html::parse_document(t));
+                    }
+                });
+            }
+        });
+    });
+
     let n = pages.len() as f64;
     let mb = bytes as f64 / 1e6;
     println!(
@@ -125,6 +144,10 @@ fn main() {
         );
     };
     line("scraper parse only, 1 thread", parse);
+    line(
+        &format!("scraper parse only, {}", plural(threads, "thread")),
+        parse_all,
+    );
     line("copydesk parse stage (Dom::parse), 1 thread", dom);
     line("copydesk extract, 1 thread", one);
     line(
@@ -140,6 +163,10 @@ fn main() {
         "  speed-up on {} (wall): {:.2}x (bar: at least 1.8x on 2 threads)",
         plural(threads, "thread"),
         one.wall.as_secs_f64() / all.wall.as_secs_f64()
+    );
+    println!(
+        "  the same for scraper's parse alone: {:.2}x (what this machine's cores allow)",
+        parse.wall.as_secs_f64() / parse_all.wall.as_secs_f64()
     );
 }
 
