@@ -136,45 +136,8 @@ struct SelectorIndex {
 /// A map keyed by the rules' own names (ids, classes, tags, attributes),
 /// looked up several times for every element. The keys come from the rules,
 /// so SipHash's defence against keys chosen to collide is not needed; a page
-/// only looks names up.
-type NameMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<NameHasher>>;
-
-/// The Fx hash (rustc's): a multiply and a rotate per word.
-#[derive(Default)]
-struct NameHasher(u64);
-
-impl NameHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for NameHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// only looks names up. Fx hashes a word per multiply.
+type NameMap<V> = rustc_hash::FxHashMap<String, V>;
 
 impl SelectorIndex {
     fn add(&mut self, part: &str, selector: Selector, rule: usize, weight: f32) {
