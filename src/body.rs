@@ -364,6 +364,8 @@ pub enum Verdict {
     Duplicate,
     /// A heading whose section was all dropped ("Related posts" over a link list).
     EmptySection,
+    /// A heading under the headline repeating the page's description.
+    Standfirst,
 }
 
 /// Blocks inside the chosen containers, in order, with their verdicts.

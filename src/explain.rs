@@ -227,6 +227,10 @@ fn report_block(a: &Analysis, rules: &Rules, bi: usize, v: Option<&Verdict>) -> 
         Some(Verdict::EmptySection) => {
             heuristic("empty-section", "a heading over nothing that was kept")
         }
+        Some(Verdict::Standfirst) => heuristic(
+            "standfirst",
+            "a heading under the headline repeating the page's description",
+        ),
     };
     let info = match v {
         Some(Verdict::Rule(r)) => rules.info.get(*r),

@@ -188,6 +188,23 @@ impl Extractor {
                 *v = body::Verdict::Rule(r);
             }
         }
+        // A heading under the headline that says what the page's description
+        // says is the standfirst, not the story.
+        if let Some(d) = sources.description().map(|d| metadata::squash(&d))
+            && d.len() >= 20
+        {
+            for (b, v) in selected.iter_mut() {
+                if *v == body::Verdict::Keep && b.weight >= 200 {
+                    break;
+                }
+                if *v == body::Verdict::Keep
+                    && matches!(b.tag, parse::BlockTag::Heading(_))
+                    && metadata::squash(&b.text) == d
+                {
+                    *v = body::Verdict::Standfirst;
+                }
+            }
+        }
         let base = blocks.as_ptr() as usize;
         let index_of = |b: &body::Block| {
             (b as *const body::Block as usize - base) / std::mem::size_of::<body::Block>()
