@@ -224,6 +224,7 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
     let Some(&(mut top, top_score)) = ranking.first() else {
         return Choice::default();
     };
+    let best = top;
     // Several strong candidates under one ancestor: the ancestor is the body.
     let alternatives: Vec<usize> = ranking[1..]
         .iter()
@@ -313,8 +314,17 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
                 0.0
             };
             // A sibling of the same class is the story's continuation (a body
-            // split around an ad), even when it is too far down to be scored.
-            let continuation = bonus > 0.0 && sub_w[s] >= 50 && density(s) < 0.3;
+            // split around an ad), even when it is too far down to be scored;
+            // so is one holding a text container like the best one (the
+            // start of a story split over two page rows).
+            let continuation = bonus > 0.0 && sub_w[s] >= 50 && density(s) < 0.3
+                || best != top
+                    && holds_like(dom, s, best, |d| {
+                        let paras = (d..dom.items[d].end as usize)
+                            .filter(|&x| dom.items[x].kind == Kind::Block(BlockTag::Paragraph))
+                            .count();
+                        paras >= 2 && sub_w[d] >= 200 && density(d) < 0.3
+                    });
             let ok = continuation || final_score(s).is_some_and(|sc| sc + bonus >= threshold) || {
                 let is_p = matches!(dom.items[s].kind, Kind::Block(BlockTag::Paragraph));
                 let (len, ld) = (sub_w[s], density(s));
@@ -333,6 +343,22 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
         ranking,
         scores,
     }
+}
+
+/// Does the subtree of `s` hold an element of the tag and classes of `like`
+/// that passes `ok`?
+fn holds_like(dom: &Dom, s: usize, like: usize, ok: impl Fn(usize) -> bool) -> bool {
+    let Some(want) = dom.element(like).map(|e| e.value()) else {
+        return false;
+    };
+    let Some(class) = want.attr("class").filter(|c| !c.trim().is_empty()) else {
+        return false;
+    };
+    (s..dom.items[s].end as usize).any(|d| {
+        dom.element(d).is_some_and(|e| {
+            e.value().name() == want.name() && e.value().attr("class") == Some(class)
+        }) && ok(d)
+    })
 }
 
 fn element_children(dom: &Dom, p: usize) -> impl Iterator<Item = usize> + '_ {
@@ -656,6 +682,31 @@ mod tests {
             para(0)
         );
         assert_eq!(kept(&page).first(), Some(&para(0)));
+    }
+
+    #[test]
+    fn a_story_split_over_two_page_rows_is_taken_whole() {
+        let row = |class: &str, paras: std::ops::Range<usize>, aside: &str| {
+            let text: String = paras.map(|i| format!("<p>{}</p>", para(i))).collect();
+            format!(
+                "<section class='row story {class}'><div class='container'><div class='col'><div class='inner'>\
+                 <div class='col'><div class='story-text'>{text}</div></div></div></div>\
+                 <div class='col side'>{aside}</div></div></section>"
+            )
+        };
+        let page = format!(
+            "<body><main>{}{}{}</main></body>",
+            row("", 0..2, ""),
+            row(
+                "main-row",
+                2..9,
+                "<div class='promo'><a href='/x'>Subscribe</a></div>"
+            ),
+            "<section class='row story below'><div class='col'><div class='tags'><a href='/t'>Politics</a></div></div></section>"
+        );
+        let whole = kept(&page);
+        assert_eq!(whole.first(), Some(&para(0)), "{whole:?}");
+        assert_eq!(whole.len(), 9, "{whole:?}");
     }
 
     #[test]
