@@ -470,7 +470,7 @@ pub fn select<'b>(
 /// A paragraph that is a sentence of its own around a link ("X has been
 /// eliminated from <a>the show</a>."), not a link with a word or two.
 fn linked_sentence(b: &Block) -> bool {
-    b.tag == BlockTag::Paragraph
+    matches!(b.tag, BlockTag::Paragraph | BlockTag::ListItem)
         && b.weight - b.link_weight >= 20
         && b.link_density() <= 0.8
         && text::ends_sentence(&b.text)
@@ -660,7 +660,9 @@ mod tests {
             "<body><article>{article}\
              <p><a href='/a'>Jane Doe</a> has been voted off <a href='/show'>The Island Show</a>.</p>\
              <p><a href='/b'>Another story about the island show and its winners</a> (video)</p>\
-             <p>More: <a href='/c'>The island show, season four, episode guide</a>.</p></article></body>"
+             <p>More: <a href='/c'>The island show, season four, episode guide</a>.</p>\
+             <ul><li><b><a href='/d'>The island show's final goes ahead despite the storm warnings</a>.</b> \
+             The producers said so on Monday.</li><li><a href='/e'>Island show tickets</a></li></ul></article></body>"
         );
         let kept = kept(&page);
         assert!(
@@ -672,6 +674,12 @@ mod tests {
             "{kept:?}"
         );
         assert!(!kept.iter().any(|t| t.starts_with("More:")), "{kept:?}");
+        assert!(
+            kept.iter()
+                .any(|t| t.ends_with("The producers said so on Monday.")),
+            "{kept:?}"
+        );
+        assert!(!kept.iter().any(|t| t == "Island show tickets"), "{kept:?}");
     }
 
     #[test]
