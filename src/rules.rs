@@ -965,6 +965,14 @@ mod tests {
         let name = |t: &str| r.drop_text(t).map(|i| r.info[i].name.as_str());
         assert_eq!(name("Mobile advertising space rental"), Some("ads"));
         assert_eq!(name("广告位招租"), Some("ads"));
+        assert_eq!(
+            name("05/10/2018 - Publicado por: Ana Lima - Categoria: Saúde - Tags: bairro"),
+            Some("datelines")
+        );
+        assert_eq!(
+            name("The study, published by the journal on 05/10/2018, found nothing new."),
+            None
+        );
         assert_eq!(name("版权所有 © 2019 某某网"), Some("copyright"));
         assert_eq!(
             name("本文通告引用(Trackback)链接: /wp-trackback.php?p=17"),
