@@ -966,6 +966,18 @@ mod tests {
         assert_eq!(name("Mobile advertising space rental"), Some("ads"));
         assert_eq!(name("广告位招租"), Some("ads"));
         assert_eq!(
+            name(
+                "By choosing I Accept, you consent to our use of cookies and other tracking technologies."
+            ),
+            Some("cookie-notices")
+        );
+        assert_eq!(
+            name(
+                "The court ruled that the site may not use cookies to track readers without asking."
+            ),
+            None
+        );
+        assert_eq!(
             name("05/10/2018 - Publicado por: Ana Lima - Categoria: Saúde - Tags: bairro"),
             Some("datelines")
         );
