@@ -1004,6 +1004,11 @@ mod tests {
         assert_eq!(name("관련 기사"), Some("related-text"));
         assert_eq!(name("上一篇：某某新闻"), Some("related-text"));
         assert_eq!(name("Related: the council's budget"), Some("related-text"));
+        assert_eq!(
+            name("You may also be interested in..."),
+            Some("related-text")
+        );
+        assert_eq!(name("sponsored links"), Some("ads"));
         // Prose that merely mentions these words stays.
         assert_eq!(
             name("関連記事を書いた記者は、市の予算について三年間取材してきた。"),
