@@ -445,6 +445,36 @@ pub fn select<'b>(
             out[i].1 = Verdict::Duplicate;
         }
     }
+    // Text said twice near by: a caption that repeats a subhead with a word
+    // glued on ("CAR-TEnabling ..." after "Enabling ..."), a pull quote
+    // that repeats a sentence of a paragraph near it.
+    let kept: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].1 == Verdict::Keep)
+        .collect();
+    let squashed: Vec<String> = kept.iter().map(|&i| squash(&out[i].0.text)).collect();
+    for k in 0..kept.len() {
+        let b = &squashed[k];
+        let n = b.chars().count();
+        if !(20..=300).contains(&n) {
+            continue;
+        }
+        let near = k.saturating_sub(8)..(k + 9).min(kept.len());
+        let repeats = near.filter(|&j| j != k).any(|j| {
+            let a = &squashed[j];
+            let m = a.chars().count();
+            let caption = j < k
+                && m >= 20
+                && m < n
+                && n - m <= 15
+                && (b.ends_with(a.as_str()) || b.starts_with(a.as_str()))
+                && !text::ends_sentence(&out[kept[k]].0.text);
+            let quote = n >= 40 && m > n + 20 && a.contains(b.as_str());
+            caption || quote
+        });
+        if repeats {
+            out[kept[k]].1 = Verdict::Duplicate;
+        }
+    }
     // A heading goes with its section: when nothing under it is kept up to
     // the next heading of its rank or above (or the end), it headed a list
     // of links, an ad or a form, not a part of the article.

@@ -30,6 +30,7 @@ pub mod ftr;
 pub mod metadata;
 pub mod output;
 pub mod parse;
+pub mod plain;
 pub mod rules;
 pub mod site;
 pub mod text;
@@ -89,6 +90,16 @@ pub struct Analysis {
     pub site: site::Applied,
 }
 
+/// Parses the decoded page: markup as it is, a page saved as plain text
+/// through `plain::to_html`. Gives the "saved from" address too.
+fn parse_text(text: &str) -> (Option<String>, parse::Dom) {
+    if plain::is_plain_text(text) {
+        (None, parse::Dom::parse(&plain::to_html(text)))
+    } else {
+        (parse::saved_from_url(text), parse::Dom::parse(text))
+    }
+}
+
 impl Extractor {
     pub fn new(rules: Rules) -> Self {
         Extractor { rules }
@@ -115,19 +126,11 @@ impl Extractor {
         decode::check_is_html(&bytes)?;
         // The text is parsed where it lies when the bytes are UTF-8; else
         // the bytes go before parsing, as the decoded copy replaces them.
-        let (saved_from, dom, encoding) = match decode::decode_borrowed(&bytes, opts.encoding) {
-            (Cow::Borrowed(text), encoding) => (
-                parse::saved_from_url(text),
-                parse::Dom::parse(text),
-                encoding,
-            ),
+        let ((saved_from, dom), encoding) = match decode::decode_borrowed(&bytes, opts.encoding) {
+            (Cow::Borrowed(text), encoding) => (parse_text(text), encoding),
             (Cow::Owned(text), encoding) => {
                 drop(bytes);
-                (
-                    parse::saved_from_url(&text),
-                    parse::Dom::parse(&text),
-                    encoding,
-                )
+                (parse_text(&text), encoding)
             }
         };
 

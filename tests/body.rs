@@ -40,3 +40,60 @@ fn a_heading_repeating_the_description_under_the_headline_is_the_standfirst() {
     );
     assert_eq!(paragraphs(&page).first().map(String::as_str), Some(first));
 }
+
+#[test]
+fn a_page_saved_as_text_is_read_line_by_line() {
+    let page = "Home Page >  News List >> City >> City\n\n\
+        Harbour bridge wins its funding after a decade of debate\n\n\
+        City 2024-03-05 09:15:00 Source: Harbour Daily\n\
+        AD\n\n\
+        The council met on Tuesday, and after a long debate it agreed to fund the new bridge, which engineers say will last a century.\n\n\
+        Work starts in spring, the mayor said, and the old ferry will run until the bridge opens, probably late next year.\n\n\
+        What the bridge will cost\n\n\
+        Photo Gallery What the bridge will cost\n\n\
+        The bill comes to 40 million, shared between the city, the region and a harbour levy that ships will pay from next year.\n\n\
+        Text: Jane Doe\n\n\
+        Editor: Li Wei\n\n\
+        Disclaimer: The content of this article is sourced from the internet. If it infringes on your rights, please contact us.\n\n\
+        Mobile advertising space rental\n\n\
+        Tag: bridge harbour council\n\n\
+        Copyright @ 2011-2024 All Rights Reserved.\n";
+    let a = extract(page.as_bytes(), &Options::default()).expect("extracts");
+    assert_eq!(
+        a.headline.as_deref(),
+        Some("Harbour bridge wins its funding after a decade of debate")
+    );
+    assert_eq!(a.timestamp.as_deref(), Some("2024-03-05T09:15:00"));
+    let credits: Vec<(&str, &str)> = a
+        .credits
+        .iter()
+        .map(|c| (c.role.as_str(), c.name.as_str()))
+        .collect();
+    assert!(credits.contains(&("author", "Jane Doe")), "{credits:?}");
+    assert!(credits.contains(&("editor", "Li Wei")), "{credits:?}");
+    assert_eq!(
+        a.paragraphs.iter().map(|p| &p[..12]).collect::<Vec<_>>(),
+        [
+            "The council ",
+            "Work starts ",
+            "What the bri",
+            "The bill com"
+        ],
+        "{:?}",
+        a.paragraphs
+    );
+}
+
+#[test]
+fn a_pull_quote_repeating_a_paragraph_is_said_once() {
+    let quote = "The bridge will last a century, engineers say, and it will pay for itself";
+    let page = format!(
+        "<html><body><article><h1>Council funds the harbour bridge</h1>{STORY}\
+         <p>{quote}, and the council agreed on Tuesday to fund it with a harbour levy on ships.</p>\
+         <blockquote class='pullquote'>{quote}</blockquote>\
+         <p>Work starts in spring, and the old ferry will run until the bridge opens late next year, officials said.</p>\
+         </article></body></html>"
+    );
+    let p = paragraphs(&page);
+    assert_eq!(p.iter().filter(|x| x.contains(quote)).count(), 1, "{p:?}");
+}
