@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scores the current release build on the shared benchmarks:
+# Scores the current release build on the shared benchmarks and the seed page:
 #   zyte-dev (body F1, precision, recall) and meta-dev (headline, date, authors, body snippets).
 # Usage: benches/accuracy.sh [--per-doc N] [--check]
 #   --per-doc N  also list the N worst zyte-dev pages (what was lost or added: `copydesk explain PAGE`)
@@ -54,7 +54,24 @@ if [ -d "$bench/meta-dev" ]; then
   done
 fi
 
+seed_ok=1
+for page in "$bench"/../seed/*; do
+  [ -f "$page" ] || continue
+  echo "== seed: $(basename "$page")"
+  target/release/copydesk "$page" > "$out/seed.json" || seed_ok=0
+  python3 - "$out/seed.json" <<'PY' || seed_ok=0
+import json, sys
+a = json.load(open(sys.argv[1]))
+print(f"headline {a['headline']!r}")
+print(f"timestamp {a['timestamp']}, {len(a['credits'])} credits, {len(a['paragraphs'])} paragraphs")
+ok = a["headline"] and a["timestamp"] and len(a["credits"]) >= 5 and len(a["paragraphs"]) >= 10
+sys.exit(0 if ok else 1)
+PY
+done
+[ "$seed_ok" = 1 ] || echo "accuracy: the seed page lost its headline, time, credits or body" >&2
+
 if [ "$check" = 1 ]; then
+  [ "$seed_ok" = 1 ] || exit 1
   if python3 -c "import sys; sys.exit(0 if $f1 >= $ZYTE_F1_FLOOR else 1)"; then
     echo "accuracy: zyte-dev F1 $f1 >= floor $ZYTE_F1_FLOOR"
   else
