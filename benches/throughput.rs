@@ -18,6 +18,10 @@
 //! for all threads). On a shared machine the CPU figures are the steadier
 //! ones; the load average is printed to tell how shared it was.
 //! Without the folder, the bench says so and exits cleanly.
+//!
+//! `benches/instructions.sh` runs it under callgrind, with
+//! `COPYDESK_BENCH_ONLY` set, for instruction counts, which a shared machine
+//! does not disturb.
 
 use std::io::Read;
 use std::ops::ControlFlow;
@@ -76,6 +80,32 @@ fn main() {
         }
     };
 
+    // For instruction counts (benches/instructions.sh runs this under
+    // callgrind): the set-up and one warm-up extraction pass, then one pass
+    // of the work asked for, and nothing else.
+    if let Ok(only) = std::env::var("COPYDESK_BENCH_ONLY") {
+        for p in &pages {
+            std::hint::black_box(extract(p));
+        }
+        match only.as_str() {
+            "setup" => {}
+            "parse" => {
+                for t in &texts {
+                    std::hint::black_box(scraper::Html::parse_document(t));
+                }
+            }
+            "extract" => {
+                for p in &pages {
+                    std::hint::black_box(extract(p));
+                }
+            }
+            other => {
+                eprintln!("COPYDESK_BENCH_ONLY: {other}: not one of setup, parse, extract");
+                std::process::exit(2);
+            }
+        }
+        return;
+    }
     println!(
         "  load average: {}",
         std::fs::read_to_string("/proc/loadavg")
