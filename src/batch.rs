@@ -13,6 +13,7 @@
 //! - [`write_atomic`]: write to a temporary name in the same folder, then rename;
 //! - [`Batch`]: the above put together around an [`Extractor`].
 
+use crate::output::ARTICLE_KEYS;
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -470,21 +471,6 @@ impl Record {
         out
     }
 }
-
-/// The keys of an [`Article`]'s JSON.
-pub const ARTICLE_KEYS: [&str; 11] = [
-    "source",
-    "url",
-    "headline",
-    "timestamp",
-    "credits",
-    "paragraphs",
-    "language",
-    "site_name",
-    "description",
-    "tags",
-    "encoding",
-];
 
 /// Lines of JSON Lines input as items, lazily. Blank lines are skipped; a
 /// line over `max_line` bytes is reported (and skipped) without being held.

@@ -5,6 +5,21 @@ use serde::Serialize;
 
 use crate::credits::Credit;
 
+/// The keys of an [`Article`]'s JSON, in their order.
+pub const ARTICLE_KEYS: [&str; 11] = [
+    "source",
+    "url",
+    "headline",
+    "timestamp",
+    "credits",
+    "paragraphs",
+    "language",
+    "site_name",
+    "description",
+    "tags",
+    "encoding",
+];
+
 /// One page's extraction result.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Article {
@@ -61,6 +76,7 @@ mod tests {
             "tags",
             "encoding",
         ];
+        assert_eq!(keys, ARTICLE_KEYS);
         let mut at = 0;
         for k in keys {
             let i = json[at..]

@@ -58,9 +58,6 @@ pub fn to_html(text: &str) -> String {
 /// A headline: a few words, not a sentence of prose (no closing full stop),
 /// not a breadcrumb ("Home > News"), not a dateline.
 fn title_like(line: &str) -> bool {
-    static DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}").expect("valid regex")
-    });
     let n = line.chars().count();
     let words = line.split_whitespace().count();
     let cjk = line.chars().filter(|&c| crate::text::is_cjk(c)).count();
@@ -68,7 +65,7 @@ fn title_like(line: &str) -> bool {
         && (8..=250).contains(&n)
         && !line.ends_with(['.', '。', ':', '：'])
         && !line.contains(['>', '»', '›', '|', '＞'])
-        && !DATE.is_match(line)
+        && crate::date::find(line).is_none()
 }
 
 fn escape_into(out: &mut String, s: &str) {
