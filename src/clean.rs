@@ -35,6 +35,21 @@ impl Cleaned {
 /// match does not drop an element: it holds the article, whatever its name.
 const PROTECT_SHARE: f32 = 0.3;
 
+/// A text run this heavy, outside any `<p>`, is prose too on pages that
+/// break paragraphs with `<br>` in a `<div>` (blog engines); a menu's or a
+/// footer's runs are much shorter.
+const PROSE_RUN: u32 = 150;
+
+/// Is text item `i` the contents of a script, style or template?
+fn in_raw_text(dom: &Dom, i: usize) -> bool {
+    let p = dom.items[i].parent;
+    p != NO_PARENT
+        && matches!(
+            dom.tag(p as usize),
+            "script" | "style" | "noscript" | "template"
+        )
+}
+
 pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
     let n = dom.items.len();
     // Is the nearest block ancestor of each node a <p>? (forward pass: parents first)
@@ -47,21 +62,35 @@ pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
             _ => it.parent != NO_PARENT && in_p[it.parent as usize],
         };
     }
-    // Text weight per subtree, all text and paragraph text, by one backwards
-    // pass (children come after parents).
+    // Text weight per subtree: all text, paragraph text, and long runs of
+    // text outside any <p>, by one backwards pass (children come after parents).
     let mut text_weight = vec![0u32; n];
     let mut prose = vec![0u32; n];
+    let mut runs = vec![0u32; n];
     for i in (0..n).rev() {
         if dom.items[i].kind == Kind::Text {
-            text_weight[i] = crate::text::weight(dom.text(i).unwrap_or("").trim()) as u32;
+            let w = crate::text::weight(dom.text(i).unwrap_or("").trim()) as u32;
+            text_weight[i] = w;
             if in_p[i] {
-                prose[i] = text_weight[i];
+                prose[i] = w;
+            } else if w >= PROSE_RUN && !in_raw_text(dom, i) {
+                runs[i] = w;
             }
         }
         let p = dom.items[i].parent;
         if p != NO_PARENT {
-            text_weight[p as usize] = text_weight[p as usize].saturating_add(text_weight[i]);
-            prose[p as usize] = prose[p as usize].saturating_add(prose[i]);
+            let p = p as usize;
+            text_weight[p] = text_weight[p].saturating_add(text_weight[i]);
+            prose[p] = prose[p].saturating_add(prose[i]);
+            runs[p] = runs[p].saturating_add(runs[i]);
+        }
+    }
+    // A page that writes more of its prose outside <p> than in it (<br>
+    // between paragraphs) has its long runs counted as paragraph text.
+    let page_runs = runs.first().copied().unwrap_or(0);
+    if page_runs > prose.first().copied().unwrap_or(0) {
+        for (p, r) in prose.iter_mut().zip(&runs) {
+            *p = p.saturating_add(*r);
         }
     }
     let total_prose = prose.first().copied().unwrap_or(0).max(1) as f32;
@@ -138,5 +167,32 @@ mod tests {
         );
         let got = names(&page);
         assert_eq!(got, vec![("x".to_string(), "navigation".to_string())]);
+    }
+
+    #[test]
+    fn a_widget_holding_br_separated_prose_is_kept() {
+        // Blog engines wrap the post in a "widget" and break its paragraphs
+        // with <br>: no <p> at all, yet it is the article.
+        let para = "A sentence of the post that goes on for a while, as prose does. ".repeat(4);
+        let page = format!(
+            "<body><div class='Blog widget'><div class='post-body'>{para}<br><br>{para}<br><br>{para}</div></div>\
+             <div class='widget'><a href='/a'>Popular posts</a> <a href='/b'>Archive</a></div></body>"
+        );
+        let got = names(&page);
+        assert_eq!(
+            got,
+            vec![(
+                "Popular posts Archive".to_string(),
+                "navigation".to_string()
+            )]
+        );
+        // The same wrapper over a page whose prose is in <p> elsewhere goes.
+        let page = format!(
+            "<body><article><p>{para}</p><p>{para}</p><p>{para}</p></article>\
+             <div class='widget'>{para}</div></body>"
+        );
+        let got = names(&page);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "navigation");
     }
 }
