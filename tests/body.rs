@@ -97,3 +97,19 @@ fn a_pull_quote_repeating_a_paragraph_is_said_once() {
     let p = paragraphs(&page);
     assert_eq!(p.iter().filter(|x| x.contains(quote)).count(), 1, "{p:?}");
 }
+
+#[test]
+fn paragraphs_marked_as_behind_a_paywall_are_the_story() {
+    // Publishers mark the gated part of the story with a paywall class on
+    // each paragraph; the paywall's own box is a <div>, and goes.
+    let gated = STORY.replace("<p>", "<p class='paywall'>");
+    let page = format!(
+        "<html><body><article><h1>Council funds the harbour bridge</h1>\
+         <p>The first paragraph is free to read, as every story's first lines are.</p>{gated}\
+         <div class='paywall'>Subscribe now to keep reading every story.</div></article></body></html>"
+    );
+    let p = paragraphs(&page);
+    assert_eq!(p.len(), 4, "{p:?}");
+    assert!(p[1].starts_with("The council met"), "{p:?}");
+    assert!(p.iter().all(|x| !x.contains("Subscribe")), "{p:?}");
+}
