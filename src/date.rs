@@ -206,8 +206,43 @@ fn build(y: i32, mo: u32, d: u32, c: &regex::Captures) -> Option<Stamp> {
     Some(Stamp { date, time, offset })
 }
 
-/// Finds the first date in `s`.
+/// How a page writes an all-numeric date such as 08/01/2014.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// Month first, as in the United States: 8 January is 01/08.
+    MonthFirst,
+    /// Day first, as nearly everywhere else: 8 January is 08/01.
+    DayFirst,
+}
+
+impl Order {
+    /// The order a page in language `lang` (a tag such as "es" or "en-GB")
+    /// writes dates in: day first, but for American English (or an
+    /// untagged page) and the languages that write the year first.
+    pub fn for_language(lang: Option<&str>) -> Order {
+        let Some(l) = lang else {
+            return Order::MonthFirst;
+        };
+        let l = l.to_ascii_lowercase();
+        let primary = l.split('-').next().unwrap_or("");
+        let month_first = matches!(l.as_str(), "en" | "en-us" | "en-ph")
+            || matches!(primary, "" | "zh" | "ja" | "ko");
+        if month_first {
+            Order::MonthFirst
+        } else {
+            Order::DayFirst
+        }
+    }
+}
+
+/// Finds the first date in `s`, reading 01/08/2014 month first.
 pub fn find(s: &str) -> Option<Stamp> {
+    find_in(s, Order::MonthFirst)
+}
+
+/// Finds the first date in `s`, reading all-numeric dates in `order` (but
+/// as the other order when only that makes a date: 25/12 is day first).
+pub fn find_in(s: &str, order: Order) -> Option<Stamp> {
     let a = NUMERIC.captures_iter(s).find_map(|c| {
         let y = c["y"].parse().ok()?;
         let stamp = build(y, c["mo"].parse().ok()?, c["d"].parse().ok()?, &c)?;
@@ -229,11 +264,12 @@ pub fn find(s: &str) -> Option<Stamp> {
     let c = DAY_MONTH_YEAR.captures_iter(s).find_map(|c| {
         let a: u32 = c["a"].parse().ok()?;
         let b: u32 = c["b"].parse().ok()?;
-        let (mo, d) = if &c["sep"] == "." || a > 12 {
-            (b, a)
-        } else {
-            (a, b)
+        let day_first = match order {
+            _ if &c["sep"] == "." => true,
+            Order::MonthFirst => a > 12,
+            Order::DayFirst => b <= 12,
         };
+        let (mo, d) = if day_first { (b, a) } else { (a, b) };
         let stamp = build(c["y"].parse().ok()?, mo, d, &c)?;
         Some((c.get(0)?.start(), stamp))
     });
@@ -302,6 +338,28 @@ mod tests {
 
     fn iso(s: &str) -> Option<String> {
         find(s).map(|x| x.iso())
+    }
+
+    #[test]
+    fn all_numeric_dates_follow_the_page_language() {
+        let day_first = |lang| {
+            find_in("Patricio Candia | Palma | 08/01/2014", Order::for_language(lang))
+                .map(|x| x.iso())
+        };
+        assert_eq!(day_first(Some("es")).as_deref(), Some("2014-01-08"));
+        assert_eq!(day_first(Some("en-GB")).as_deref(), Some("2014-01-08"));
+        assert_eq!(day_first(Some("pt_BR")).as_deref(), Some("2014-01-08"));
+        assert_eq!(day_first(Some("en-US")).as_deref(), Some("2014-08-01"));
+        assert_eq!(day_first(None).as_deref(), Some("2014-08-01"));
+        // Only one reading makes a date: it is taken in any language.
+        assert_eq!(
+            find_in("12/25/2019", Order::DayFirst).map(|x| x.iso()).as_deref(),
+            Some("2019-12-25")
+        );
+        assert_eq!(
+            find_in("25/12/2019", Order::MonthFirst).map(|x| x.iso()).as_deref(),
+            Some("2019-12-25")
+        );
     }
 
     #[test]

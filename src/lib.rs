@@ -313,11 +313,13 @@ impl Extractor {
             applied.date = Some(r.rule);
             Some(s)
         });
+        let language = sources.language();
+        let order = date::Order::for_language(language.as_deref());
         let timestamp = site_date
             .or_else(|| sources.published())
             .or_else(|| {
                 // A dateline in the text, made exact by a <time> of the same day.
-                let text = zone.iter().find_map(|t| date::find(t));
+                let text = zone.iter().find_map(|t| date::find_in(t, order));
                 let from = anchor.or(body_start).unwrap_or(0);
                 let time = sources.time_near(from, body_end);
                 match (text, time) {
@@ -328,7 +330,7 @@ impl Extractor {
             .or_else(|| {
                 kept.iter()
                     .take(3)
-                    .find_map(|b| date::find(&b.text).filter(|_| b.weight < 200))
+                    .find_map(|b| date::find_in(&b.text, order).filter(|_| b.weight < 200))
             })
             .or_else(|| {
                 // The URL's date is sure of the day; a dateline near the
@@ -344,6 +346,7 @@ impl Extractor {
                     &blocks,
                     anchor.or(body_start),
                     body_end,
+                    order,
                 );
                 match (url, near) {
                     (Some(u), Some(n)) if n.date == u.date => Some(n),
@@ -359,7 +362,7 @@ impl Extractor {
             headline,
             timestamp,
             credits,
-            language: sources.language().or_else(|| guess_language(&paragraphs)),
+            language: language.or_else(|| guess_language(&paragraphs)),
             site_name,
             description: sources.description(),
             tags: sources.tags(),
@@ -501,6 +504,7 @@ fn nearby_date(
     blocks: &[body::Block],
     from: Option<usize>,
     to: usize,
+    order: date::Order,
 ) -> Option<date::Stamp> {
     let from = from?;
     let mut lines: Vec<(usize, String)> = Vec::new();
@@ -530,7 +534,7 @@ fn nearby_date(
         if lower.contains('©') || lower.contains("copyright") || t.contains("版权") {
             return None;
         }
-        date::find(t)
+        date::find_in(t, order)
     };
     lines
         .iter()
