@@ -416,7 +416,7 @@ pub fn select<'b>(
             Verdict::Credit
         } else if let Some(r) = rules.drop_text(t) {
             Verdict::Rule(r)
-        } else if b.weight >= 3
+        } else if b.weight >= 1
             && b.link_density() > 0.5
             && (b.weight < 200 || b.link_density() > 0.8)
             && !linked_sentence(b)

@@ -343,8 +343,11 @@ mod tests {
     #[test]
     fn all_numeric_dates_follow_the_page_language() {
         let day_first = |lang| {
-            find_in("Patricio Candia | Palma | 08/01/2014", Order::for_language(lang))
-                .map(|x| x.iso())
+            find_in(
+                "Patricio Candia | Palma | 08/01/2014",
+                Order::for_language(lang),
+            )
+            .map(|x| x.iso())
         };
         assert_eq!(day_first(Some("es")).as_deref(), Some("2014-01-08"));
         assert_eq!(day_first(Some("en-GB")).as_deref(), Some("2014-01-08"));
@@ -353,11 +356,15 @@ mod tests {
         assert_eq!(day_first(None).as_deref(), Some("2014-08-01"));
         // Only one reading makes a date: it is taken in any language.
         assert_eq!(
-            find_in("12/25/2019", Order::DayFirst).map(|x| x.iso()).as_deref(),
+            find_in("12/25/2019", Order::DayFirst)
+                .map(|x| x.iso())
+                .as_deref(),
             Some("2019-12-25")
         );
         assert_eq!(
-            find_in("25/12/2019", Order::MonthFirst).map(|x| x.iso()).as_deref(),
+            find_in("25/12/2019", Order::MonthFirst)
+                .map(|x| x.iso())
+                .as_deref(),
             Some("2019-12-25")
         );
     }

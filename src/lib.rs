@@ -299,7 +299,9 @@ impl Extractor {
             .iter()
             .any(|c| AUTHOR_ROLES.contains(&c.role.as_str()))
         {
-            credits.extend(author_links(&dom, &sources, anchor, body_start));
+            credits.extend(author_links(
+                &dom, &cleaned, rules, &sources, anchor, body_start,
+            ));
         }
 
         let body_end = choice
@@ -596,9 +598,11 @@ fn body_credits(
 
 /// Authors from links to author pages and author-name elements: the first
 /// group of them after the headline (a list of authors in a sidebar is
-/// further away, after the byline).
+/// further away, after the byline); never a comment's author.
 fn author_links(
     dom: &parse::Dom,
+    cleaned: &clean::Cleaned,
+    rules: &Rules,
     sources: &metadata::Sources,
     anchor: Option<usize>,
     body_start: Option<usize>,
@@ -612,7 +616,7 @@ fn author_links(
     let mut out: Vec<Credit> = Vec::new();
     let mut last: Option<usize> = None;
     for (i, t) in &sources.author_links {
-        if *i < from || *i > limit {
+        if *i < from || *i > limit || in_comments(dom, cleaned, rules, *i) {
             continue;
         }
         // One group: links within a few elements of each other.
@@ -629,6 +633,14 @@ fn author_links(
         }
     }
     out
+}
+
+/// Is item `i` inside an element the comment rules removed?
+fn in_comments(dom: &parse::Dom, cleaned: &clean::Cleaned, rules: &Rules, i: usize) -> bool {
+    std::iter::once(i).chain(dom.ancestors(i)).any(|a| {
+        matches!(cleaned.dropped[a], Some(clean::Dropped::Rule(r))
+            if rules.info[r].group.as_deref() == Some("comments"))
+    })
 }
 
 /// Credits from markup, from the header zone and from the body, without repeats:

@@ -51,19 +51,20 @@ static AUTHOR_HREF: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Class names of the element holding an author's name.
 static AUTHOR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[\s_-])(author|byline|writer)[-_]*(name|names|link)([\s_-]|$)|(^|\s)(authorname|authorname-txt|author-link|byline-author|byline__author|author|byline-link)(\s|$)|[a-z][-_]{1,2}authors?(\s|$)")
+    Regex::new(r"(?i)(^|[\s_-])(author|byline|writer|autor|auteur)[-_]*(name|names|link)([\s_-]|$)|(^|\s)(authorname|authorname-txt|author-link|byline-author|byline__author|author|byline-link|autor|autore|auteur)(\s|$)|[a-z][-_]{1,2}authors?(\s|$)")
         .expect("valid regex")
 });
 
-/// Can `AUTHOR_CLASS` match? Each of its branches needs "author", "byline"
-/// or "writer", in any case; none of their letters has a non-ASCII case
-/// variant, so a byte search tells (most class names have none of them).
+/// Can `AUTHOR_CLASS` match? Each of its branches needs "author", "byline",
+/// "writer", "autor" or "auteur", in any case, and so one of their first
+/// five letters; none of those letters has a non-ASCII case variant, so a
+/// byte search tells (most class names have none of them).
 fn names_a_writer(class: &str) -> bool {
-    class.as_bytes().windows(6).any(|w| {
+    class.as_bytes().windows(5).any(|w| {
         matches!(w[0] | 0x20, b'a' | b'b' | b'w')
-            && (w.eq_ignore_ascii_case(b"author")
-                || w.eq_ignore_ascii_case(b"byline")
-                || w.eq_ignore_ascii_case(b"writer"))
+            && [b"autho", b"bylin", b"write", b"autor", b"auteu"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(*p))
     })
 }
 
@@ -476,16 +477,15 @@ impl Sources {
             .chain(self.title.clone())
             .collect();
         // Texts that name the site, not the story: logos in <h1>.
-        let mut sitey: Vec<String> = site_name.map(squash).into_iter().collect();
+        let mut site_texts: Vec<&str> = site_name.into_iter().collect();
         if let (Some(t), Some(st)) = (&self.title, &title) {
             let st = squash(st);
-            sitey.extend(
-                title_segments(t)
-                    .iter()
-                    .map(|x| squash(x))
-                    .filter(|x| !x.is_empty() && !st.contains(x.as_str())),
-            );
+            site_texts.extend(title_segments(t).into_iter().filter(|x| {
+                let q = squash(x);
+                !q.is_empty() && !st.contains(q.as_str())
+            }));
         }
+        let sitey: Vec<String> = site_texts.iter().map(|x| squash(x)).collect();
         let h1s_squashed: Vec<String> = self.h1s.iter().map(|(_, x)| squash(x)).collect();
         let plausible = |h: &str| {
             let q = squash(h);
@@ -543,7 +543,14 @@ impl Sources {
             }
         }
         if let Some((_, i, h)) = best {
-            return (Some(h.to_string()), Some(i));
+            // A logo link inside the <h1> glues the site's name to the story's:
+            // cut it when what is left is a meta title.
+            let h = site_texts
+                .iter()
+                .filter_map(|site| strip_glued(h, site, false))
+                .find(|cut| refs_squashed.iter().any(|(r, _)| *r == squash(cut)))
+                .unwrap_or_else(|| h.to_string());
+            return (Some(h), Some(i));
         }
         // Else the <h1> just before the body, with no other heading between,
         // over a meta title written for search engines.
@@ -834,31 +841,33 @@ const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", "_", "｜", " / ", "－", "—",
 ];
 
+/// `title` less the site name glued to its end or its start with any
+/// punctuation ("Story:Site", "Site：Story"), or with none ("StorySite")
+/// unless `need_sep`, when enough is left to be a title.
+fn strip_glued(title: &str, site: &str, need_sep: bool) -> Option<String> {
+    const SEPS: &[char] = &[
+        ' ', ':', '：', '|', '｜', '-', '–', '—', '_', '·', '»', '«', '/', '[', ']', '【', '】',
+        '(', ')',
+    ];
+    let t = text::normalize(title);
+    let site = text::normalize(site);
+    if site.chars().count() < 3 {
+        return None;
+    }
+    let cut = match t.strip_suffix(site.as_str()) {
+        Some(rest) => rest.trim_end_matches(SEPS),
+        None => t.strip_prefix(site.as_str())?.trim_start_matches(SEPS),
+    };
+    let sep = cut.len() + site.len() < t.len();
+    (cut.chars().count() >= 4 && (sep || !need_sep)).then(|| cut.to_string())
+}
+
 /// Removes a site name from a title: a part equal to `site_name`, else the
 /// shorter parts around the title's own separators.
 pub fn strip_site(title: &str, site_name: Option<&str>) -> String {
     let mut t = text::normalize(title);
-    // The site name glued on with any punctuation: "Story:Site", "Site：Story".
-    if let Some(site) = site_name
-        .map(text::normalize)
-        .filter(|x| x.chars().count() >= 3)
-    {
-        let seps: &[char] = &[
-            ' ', ':', '：', '|', '｜', '-', '–', '—', '_', '·', '»', '«', '/', '[', ']', '【',
-            '】', '(', ')',
-        ];
-        let cut = if let Some(rest) = t.strip_suffix(site.as_str()) {
-            Some(rest.trim_end_matches(seps).to_string())
-        } else {
-            t.strip_prefix(site.as_str())
-                .map(|rest| rest.trim_start_matches(seps).to_string())
-        };
-        if let Some(c) = cut
-            && c.chars().count() >= 4
-            && c.len() + site.len() < t.len()
-        {
-            t = c;
-        }
+    if let Some(c) = site_name.and_then(|site| strip_glued(&t, site, true)) {
+        t = c;
     }
     for sep in SEPARATORS {
         if !t.contains(sep) {
@@ -942,7 +951,7 @@ mod tests {
     fn author_class_prefilter_is_exact() {
         // The letters of the three words match no non-ASCII character in
         // case-insensitive mode, so the ASCII byte search misses no match.
-        for l in "authorbylinewriter".chars() {
+        for l in "authorbylinewriterauteur".chars() {
             let re = Regex::new(&format!("(?i)^{l}$")).unwrap();
             for c in (0x80..0x11_0000u32).filter_map(char::from_u32) {
                 assert!(!re.is_match(c.encode_utf8(&mut [0; 4])), "{l} {c:?}");
@@ -957,10 +966,12 @@ mod tests {
             "x-authors",
             "entry-author-name",
             "Byline",
+            "autor pull-left",
+            "auteur",
         ] {
             assert!(names_a_writer(c), "{c}");
         }
-        for c in ["", "auth", "headline", "nav main", "writ er", "autor"] {
+        for c in ["", "auth", "headline", "nav main", "writ er", "auto"] {
             assert!(!names_a_writer(c), "{c}");
             assert!(!AUTHOR_CLASS.is_match(c), "{c}");
         }

@@ -239,3 +239,21 @@ fn the_header_time_beats_an_embedded_post_time_in_the_body() {
         </article></body></html>"#;
     assert_eq!(run(page).timestamp.as_deref(), Some("2016-10-03T16:35:39Z"));
 }
+
+#[test]
+fn spanish_regional_page_byline_date_and_logo_in_the_headline() {
+    let a = run(&page("es-regional.html"));
+    // The <h1> glues the edition's logo link to the story's title.
+    assert_eq!(
+        a.headline.as_deref(),
+        Some("El puerto amplía el horario del ferri de invierno")
+    );
+    // "08/01/2024" on a Spanish page is the 8th of January.
+    assert_eq!(a.timestamp.as_deref(), Some("2024-01-08"));
+    // The byline's class is Spanish ("autor"); the commenter is no author.
+    assert_eq!(credits(&a), vec![pair("author", "Marta Ribas")]);
+    // The rating widget, the view counter, the comment count link and the
+    // "report an error" prompt are not the story.
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[0].starts_with("La autoridad portuaria"));
+}
