@@ -1018,6 +1018,41 @@ mod tests {
             name("The advertising space on the bridge was rented to a bank."),
             None
         );
+        // Ratings, view counters and error prompts; a paywall in Japanese;
+        // related lists in Thai.
+        assert_eq!(name("Valorar:"), Some("ratings-and-counters"));
+        assert_eq!(
+            name("Actualmente puntuada con 1 estrella(s) sobre 5"),
+            Some("ratings-and-counters")
+        );
+        assert_eq!(name("Visto 314 veces"), Some("ratings-and-counters"));
+        assert_eq!(name("12,408 views"), Some("ratings-and-counters"));
+        assert_eq!(
+            name("Если вы заметили ошибку, выделите её и нажмите Ctrl+Enter."),
+            Some("ratings-and-counters")
+        );
+        assert_eq!(name("Kļūda rakstā?"), Some("ratings-and-counters"));
+        assert_eq!(
+            name(
+                "［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。"
+            ),
+            Some("newsletter-and-paywall")
+        );
+        assert_eq!(name("会員の方はこちら"), Some("newsletter-and-paywall"));
+        assert_eq!(name("เรื่องที่เกี่ยวข้อง"), Some("related-text"));
+        // ... and prose about them stays.
+        assert_eq!(
+            name("To send the message, press Ctrl+Enter or click the button."),
+            None
+        );
+        assert_eq!(
+            name("The video was viewed 3 million times in its first week."),
+            None
+        );
+        assert_eq!(
+            name("Visto desde el puerto, el ferri parece más pequeño de lo que es."),
+            None
+        );
     }
 
     #[test]
