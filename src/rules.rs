@@ -1040,6 +1040,13 @@ mod tests {
         );
         assert_eq!(name("会員の方はこちら"), Some("newsletter-and-paywall"));
         assert_eq!(name("เรื่องที่เกี่ยวข้อง"), Some("related-text"));
+        assert_eq!(name("Twitter: @harbourgazette"), Some("share"));
+        assert_eq!(name("LINE ไอดี = @harbour"), Some("share"));
+        assert_eq!(name("เฟซบุ๊ก https://fb.me/harbour"), Some("share"));
+        assert_eq!(
+            name("Twitter said on Tuesday that it would change its rules."),
+            None
+        );
         // ... and prose about them stays.
         assert_eq!(
             name("To send the message, press Ctrl+Enter or click the button."),
