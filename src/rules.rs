@@ -1040,6 +1040,14 @@ mod tests {
         );
         assert_eq!(name("会員の方はこちら"), Some("newsletter-and-paywall"));
         assert_eq!(name("เรื่องที่เกี่ยวข้อง"), Some("related-text"));
+        assert_eq!(
+            name("The views expressed below do not necessarily reflect those of the Gazette."),
+            Some("disclaimers")
+        );
+        assert_eq!(
+            name("الآراء الواردة أدناه لا تعبر عن رأي الموقع، بل تعكس وجهات نظر أصحابها فقط."),
+            Some("disclaimers")
+        );
         assert_eq!(name("Twitter: @harbourgazette"), Some("share"));
         assert_eq!(name("LINE ไอดี = @harbour"), Some("share"));
         assert_eq!(name("เฟซบุ๊ก https://fb.me/harbour"), Some("share"));
