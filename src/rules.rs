@@ -1048,6 +1048,13 @@ mod tests {
             name("الآراء الواردة أدناه لا تعبر عن رأي الموقع، بل تعكس وجهات نظر أصحابها فقط."),
             Some("disclaimers")
         );
+        assert_eq!(name("评论(12)"), Some("comment-prompts"));
+        assert_eq!(name("我要评论"), Some("comment-prompts"));
+        assert_eq!(
+            name("评论人：张三（南开大学经济学院）李四（北京大学）"),
+            None
+        );
+        assert_eq!(name("评论员指出，这项政策将在明年全面推开。"), None);
         assert_eq!(name("Twitter: @harbourgazette"), Some("share"));
         assert_eq!(name("LINE ไอดี = @harbour"), Some("share"));
         assert_eq!(name("เฟซบุ๊ก https://fb.me/harbour"), Some("share"));
