@@ -1048,6 +1048,11 @@ mod tests {
             name("الآراء الواردة أدناه لا تعبر عن رأي الموقع، بل تعكس وجهات نظر أصحابها فقط."),
             Some("disclaimers")
         );
+        assert_eq!(name("打印 关闭 收藏"), Some("share"));
+        assert_eq!(name("【打印】【关闭】"), Some("share"));
+        assert_eq!(name("字号：大 中 小"), Some("share"));
+        assert_eq!(name("打印机的出货量今年下降了三成。"), None);
+        assert_eq!(name("收藏家李先生捐出了全部藏品。"), None);
         assert_eq!(name("评论(12)"), Some("comment-prompts"));
         assert_eq!(name("我要评论"), Some("comment-prompts"));
         assert_eq!(
