@@ -1048,6 +1048,14 @@ mod tests {
             name("الآراء الواردة أدناه لا تعبر عن رأي الموقع، بل تعكس وجهات نظر أصحابها فقط."),
             Some("disclaimers")
         );
+        assert_eq!(name("Updated 3:45 p.m. ET"), Some("datelines"));
+        assert_eq!(name("Published: Monday"), Some("datelines"));
+        assert_eq!(name("Posted on Jan. 5"), Some("datelines"));
+        assert_eq!(name("Posted on Oktober 27, 2015 by Admin"), Some("datelines"));
+        assert_eq!(name("发布时间：2019-09-07 13:43:45"), Some("datelines"));
+        assert_eq!(name("Time to act on the harbour"), None);
+        assert_eq!(name("Date night is back at the pier cinema."), None);
+        assert_eq!(name("时间过得真快，转眼又是一年。"), None);
         assert_eq!(name("打印 关闭 收藏"), Some("share"));
         assert_eq!(name("【打印】【关闭】"), Some("share"));
         assert_eq!(name("字号：大 中 小"), Some("share"));
