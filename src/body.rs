@@ -411,7 +411,7 @@ pub fn select<'b>(
             continue;
         }
         let t = b.text.as_str();
-        let verdict = if let Some(found) = crate::credits::credit_line(t, &rules.credits) {
+        let verdict = if let Some(found) = crate::credits::credit_block(t, &rules.credits) {
             credits.extend(found);
             Verdict::Credit
         } else if let Some(r) = rules.drop_text(t) {

@@ -51,7 +51,13 @@ pub fn credit_line(line: &str, m: &CreditMatcher) -> Option<Vec<Credit>> {
         && let Some(c) = re.captures(line)
     {
         let label = c.get(1).expect("group 1").as_str();
-        let rest = &line[c.get(0).expect("match").end()..];
+        let mut rest = &line[c.get(0).expect("match").end()..];
+        // "【编辑:刘欢】 返回搜狐": a credit in brackets ends at the closing one.
+        if let Some(close) = line.chars().next().and_then(closing_bracket)
+            && let Some(i) = rest.find(close)
+        {
+            rest = &rest[..i];
+        }
         // The rest may itself hold labelled credits: "By X Editor: Y".
         // The rest may itself hold more credits: "By X Editor: Y", "记者 X 通讯员 Y".
         let next = [m.labels.as_ref(), m.inner_prefixes.as_ref()]
@@ -96,8 +102,15 @@ fn labelled(line: &str, m: &CreditMatcher, whole: bool) -> Option<Vec<Credit>> {
         return None;
     }
     let mut out = Vec::new();
-    for (k, &(_, name_start, label)) in found.iter().enumerate() {
-        let name_end = found.get(k + 1).map_or(line.len(), |n| n.0);
+    for (k, &(label_start, name_start, label)) in found.iter().enumerate() {
+        let mut name_end = found.get(k + 1).map_or(line.len(), |n| n.0);
+        // "【编辑:刘欢】 返回搜狐": a credit in brackets ends at the closing one.
+        if let Some(open) = line[..label_start].trim_end().chars().next_back()
+            && let Some(close) = closing_bracket(open)
+            && let Some(i) = line[name_start..name_end].find(close)
+        {
+            name_end = name_start + i;
+        }
         let raw = &line[name_start..name_end];
         let role = m.role_of(label)?.to_string();
         // "Author: Published by Pudong": a name that starts with a prefix is re-labelled.
@@ -132,6 +145,54 @@ fn labelled(line: &str, m: &CreditMatcher, whole: bool) -> Option<Vec<Credit>> {
         out.extend(got);
     }
     Some(out)
+}
+
+fn closing_bracket(open: char) -> Option<char> {
+    match open {
+        '(' => Some(')'),
+        '（' => Some('）'),
+        '[' => Some(']'),
+        '【' => Some('】'),
+        _ => None,
+    }
+}
+
+/// A block of the body that is a credit line and nothing else: labelled
+/// credits (`credit_line`), a Chinese reporters' line ("新京报记者 彭冲
+/// 山东冠县报道"), or a label with an empty name ("责任编辑：", no one).
+pub fn credit_block(line: &str, m: &CreditMatcher) -> Option<Vec<Credit>> {
+    credit_line(line, m)
+        .or_else(|| reporter_line(line).then(|| reporter_mentions(line)))
+        .or_else(|| bare_label(line, m).then(Vec::new))
+}
+
+/// Is the line only a credit label with nothing after it ("责任编辑：", a
+/// template whose name field is empty)?
+fn bare_label(line: &str, m: &CreditMatcher) -> bool {
+    // Labels are short: a longer line is not one (and is not searched).
+    if line.len() > 60 {
+        return false;
+    }
+    let line = strip_brackets(line);
+    m.labels.as_ref().is_some_and(|re| {
+        re.find(line)
+            .is_some_and(|f| f.start() == 0 && line[f.end()..].trim().is_empty())
+    })
+}
+
+/// Is the whole line a Chinese reporters' credit, "新京报记者 彭冲 山东冠县报道",
+/// "本报记者 张三 李四", "（记者 王五）", "记者 X 通讯员 Y"? The names are
+/// then `reporter_mentions` of it.
+fn reporter_line(line: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[（(【\[]?\p{Han}{0,8}?(?:记者|記者|通讯员|通訊員)(?:[ \t\u{3000}]*[\p{Han}·]{2,4}(?:[ \t\u{3000}、，,]+[\p{Han}·]{2,4}){0,4}[ \t\u{3000}]*(?:通讯员|通訊員|记者|記者)?)+(?:[ \t\u{3000}]*\p{Han}{0,8}(?:报道|報道|电|電)|[ \t\u{3000}]*发自\p{Han}{2,8}|[ \t\u{3000}]*摄影?)?[）)】\]]?$")
+            .expect("valid regex")
+    });
+    let line = line.trim();
+    line.len() <= 180
+        && line.chars().count() <= 60
+        && RE.is_match(line)
+        && !reporter_mentions(line).is_empty()
 }
 
 fn strip_brackets(s: &str) -> &str {
@@ -647,5 +708,34 @@ mod tests {
             (got[0].role.as_str(), got[0].name.as_str()),
             ("source", "Network")
         );
+    }
+
+    fn block(s: &str) -> Option<Vec<(String, String)>> {
+        let r = Rules::builtin();
+        credit_block(s, &r.credits).map(|v| v.into_iter().map(|c| (c.role, c.name)).collect())
+    }
+
+    #[test]
+    fn credit_blocks_of_chinese_portals() {
+        // A reporters' line with the paper before the label and the place after the names.
+        assert_eq!(
+            block("新京报记者 彭冲 山东冠县报道"),
+            Some(vec![pair("reporter", "彭冲")])
+        );
+        assert_eq!(
+            block("本报记者 张三 李四"),
+            Some(vec![pair("reporter", "张三"), pair("reporter", "李四")])
+        );
+        assert_eq!(block("（记者 王五）"), Some(vec![pair("reporter", "王五")]));
+        // An editor's field left empty by the page's template: no one, but not prose.
+        assert_eq!(block("责任编辑："), Some(vec![]));
+        // A bracketed credit ends at its bracket: what follows is a portal's links.
+        assert_eq!(
+            block("【编辑:刘欢】 返回搜狐，查看更多"),
+            Some(vec![pair("editor", "刘欢")])
+        );
+        // Prose that mentions reporters is no credit line.
+        assert_eq!(block("记者从市政府获悉，新桥将于明年通车。"), None);
+        assert_eq!(block("他告诉记者，这座桥明年通车。"), None);
     }
 }

@@ -591,7 +591,7 @@ fn body_credits(
         if teaser || inside || k > last + 8 && k > first {
             continue;
         }
-        out.extend(credits::credit_line(&selected[k].0.text, m).unwrap_or_default());
+        out.extend(credits::credit_block(&selected[k].0.text, m).unwrap_or_default());
     }
     out
 }

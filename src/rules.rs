@@ -1051,7 +1051,10 @@ mod tests {
         assert_eq!(name("Updated 3:45 p.m. ET"), Some("datelines"));
         assert_eq!(name("Published: Monday"), Some("datelines"));
         assert_eq!(name("Posted on Jan. 5"), Some("datelines"));
-        assert_eq!(name("Posted on Oktober 27, 2015 by Admin"), Some("datelines"));
+        assert_eq!(
+            name("Posted on Oktober 27, 2015 by Admin"),
+            Some("datelines")
+        );
         assert_eq!(name("发布时间：2019-09-07 13:43:45"), Some("datelines"));
         assert_eq!(name("Time to act on the harbour"), None);
         assert_eq!(name("Date night is back at the pier cinema."), None);
@@ -1061,6 +1064,16 @@ mod tests {
         assert_eq!(name("字号：大 中 小"), Some("share"));
         assert_eq!(name("打印机的出货量今年下降了三成。"), None);
         assert_eq!(name("收藏家李先生捐出了全部藏品。"), None);
+        assert_eq!(
+            name("第1页/共3页 << 上一页 | 下一页 >>"),
+            Some("related-text")
+        );
+        assert_eq!(
+            name("杨先生怎么也想不明白，女儿为何被认定为有防卫能力...... [全文]"),
+            Some("related-text")
+        );
+        assert_eq!(name("【编辑:刘欢】 返回搜狐，查看更多"), None);
+        assert_eq!(name("返回搜狐，查看更多"), Some("related-text"));
         assert_eq!(name("评论(12)"), Some("comment-prompts"));
         assert_eq!(name("我要评论"), Some("comment-prompts"));
         assert_eq!(
