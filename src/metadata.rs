@@ -548,7 +548,10 @@ impl Sources {
             let h = site_texts
                 .iter()
                 .filter_map(|site| strip_glued(h, site, false))
-                .find(|cut| refs_squashed.iter().any(|(r, _)| *r == squash(cut)))
+                .find(|cut| {
+                    let q = squash(cut);
+                    refs_squashed.iter().any(|(r, _)| *r == q)
+                })
                 .unwrap_or_else(|| h.to_string());
             return (Some(h), Some(i));
         }
