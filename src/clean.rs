@@ -35,6 +35,13 @@ impl Cleaned {
 /// match does not drop an element: it holds the article, whatever its name.
 const PROTECT_SHARE: f32 = 0.3;
 
+/// A class name that a score rule favours ("article__summary", "post-body")
+/// keeps an element from the class drops only when it holds this much text
+/// (a score selector, such as `[itemprop=articleBody]`, always does):
+/// "article__byline", "post-date" or "newsCaption" are the article's
+/// furniture, whatever their first word.
+const SHIELD_PROSE: u32 = 150;
+
 /// A text run this heavy, outside any `<p>`, is prose too on pages that
 /// break paragraphs with `<br>` in a `<div>` (blog engines); a menu's or a
 /// footer's runs are much shorter.
@@ -107,7 +114,8 @@ pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
         weight[i] = v.weight;
         let drop = v.drop_by_selector.or_else(|| {
             let protect = matches!(el.value().name(), "body" | "html")
-                || v.weight > 0.0
+                || v.selector_weight > 0.0
+                || (v.weight > 0.0 && text_weight[i] >= SHIELD_PROSE)
                 || prose[i] as f32 > PROTECT_SHARE * total_prose;
             v.drop_by_class.filter(|_| !protect)
         });
@@ -194,5 +202,19 @@ mod tests {
         let got = names(&page);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, "navigation");
+    }
+
+    #[test]
+    fn an_article_class_shields_text_not_furniture() {
+        // "article__byline" names the article first, but it is a byline;
+        // "article__summary" holding a sentence of the story is kept.
+        let long = "word ".repeat(300);
+        let lead = "The council agreed on Tuesday to fund the new bridge, which engineers say will last a century and cost forty million. Work starts in spring, and the old ferry runs until it opens.";
+        let page = format!(
+            "<body><article><div class='article__byline'>By Jane Doe</div>\
+             <div class='article__summary'>{lead}</div><p>{long}</p></article></body>"
+        );
+        let got = names(&page);
+        assert_eq!(got, vec![("By Jane Doe".to_string(), "byline".to_string())]);
     }
 }

@@ -282,22 +282,18 @@ pub fn clean_name(raw: &str) -> String {
     });
     // A month before a day or a year ends a name: "Jack Davis December 21, 2016".
     static MONTH: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:\b|[a-z.])(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s*\d")
+        Regex::new(r"(?:\b|[A-Za-z.])((?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s*\d)")
             .expect("valid regex")
     });
     let mut s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(m) = LEAD.find(&s) {
         s = s[m.end()..].to_string();
     }
-    if let Some(m) = MONTH.find(&s) {
-        // The match may begin with the last letter of a glued word ("comOct").
-        let mut at = m.start();
-        if s[at..].starts_with(|c: char| c.is_ascii_lowercase() || c == '.') {
-            at += 1;
-        }
-        if at > 0 {
-            s.truncate(at);
-        }
+    // The month may be glued to the word before it ("comOct", "NEWSDec").
+    if let Some(m) = MONTH.captures(&s).and_then(|c| c.get(1))
+        && m.start() > 0
+    {
+        s.truncate(m.start());
     }
     // Cut at the first thing that ends a name.
     let stops = [
@@ -377,7 +373,45 @@ pub fn clean_name(raw: &str) -> String {
             s = x.trim_matches(trims).to_string();
         }
     }
+    if let Some(cut) = without_caps_publisher(&s) {
+        s = cut;
+    }
     s
+}
+
+/// "Meg Wagner NEW YORK DAILY NEWS": a publisher in capitals glued after a
+/// name written in mixed case. Only a run of two or more capitalised words
+/// with a newsroom word in it goes, so "Marie DE LA FONTAINE" keeps her name.
+fn without_caps_publisher(s: &str) -> Option<String> {
+    const NEWSROOM: &[&str] = &[
+        "NEWS",
+        "PRESS",
+        "TIMES",
+        "POST",
+        "DAILY",
+        "HERALD",
+        "TRIBUNE",
+        "JOURNAL",
+        "GAZETTE",
+        "STAFF",
+        "WRITER",
+        "REPORTER",
+        "CORRESPONDENT",
+        "WIRE",
+        "REUTERS",
+        "AFP",
+        "AP",
+    ];
+    let words: Vec<&str> = s.split(' ').collect();
+    let caps = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+    };
+    let k = (1..words.len()).find(|&k| words[k..].iter().all(|w| caps(w)))?;
+    let name_mixed = words[..k].iter().any(|w| w.chars().any(char::is_lowercase));
+    let newsroom = words[k..]
+        .iter()
+        .any(|w| NEWSROOM.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+    (words.len() - k >= 2 && name_mixed && newsroom).then(|| words[..k].join(" "))
 }
 
 /// A credited person, if `raw` cleans to something that looks like a name.
@@ -651,6 +685,12 @@ mod tests {
         assert_eq!(clean_name("Jane Doe, Staff Writer"), "Jane Doe");
         assert_eq!(clean_name("by JOSH HASKELL"), "JOSH HASKELL");
         assert_eq!(clean_name("赵明出自[某某出版社]"), "赵明");
+        // A publisher in capitals, and a date glued to it.
+        assert_eq!(
+            clean_name("Meg Wagner NEW YORK DAILY NEWSDec 13, 2016"),
+            "Meg Wagner"
+        );
+        assert_eq!(clean_name("Marie DE LA FONTAINE"), "Marie DE LA FONTAINE");
     }
 
     #[test]

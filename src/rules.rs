@@ -381,6 +381,7 @@ pub struct ElementVerdict {
     pub drop_by_class: Option<usize>,
     /// Sum of score weights.
     pub weight: f32,
+    pub selector_weight: f32,
 }
 
 impl Rules {
@@ -502,6 +503,7 @@ impl Rules {
             return v;
         }
         self.score_sel.for_each_match(el, |s| v.weight += s.weight);
+        v.selector_weight = v.weight;
         let e = el.value();
         let mut token = |t: &str, v: &mut ElementVerdict| {
             if t.is_empty() {
