@@ -1076,6 +1076,17 @@ mod tests {
         );
         assert_eq!(name("【编辑:刘欢】 返回搜狐，查看更多"), None);
         assert_eq!(name("返回搜狐，查看更多"), Some("related-text"));
+        assert_eq!(
+            name("Kommentarfeed | Kommentare geschlossen | Trackback-URL"),
+            Some("comment-prompts")
+        );
+        assert_eq!(name("3 Kommentare"), Some("comment-prompts"));
+        assert_eq!(name("Laisser un commentaire"), Some("comment-prompts"));
+        assert_eq!(name("Weiterführender Link"), Some("related-text"));
+        assert_eq!(
+            name("Kommentare geben die Meinung der Leser wieder, sagte der Verleger."),
+            None
+        );
         assert_eq!(name("评论(12)"), Some("comment-prompts"));
         assert_eq!(name("我要评论"), Some("comment-prompts"));
         assert_eq!(
