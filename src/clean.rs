@@ -217,4 +217,17 @@ mod tests {
         let got = names(&page);
         assert_eq!(got, vec![("By Jane Doe".to_string(), "byline".to_string())]);
     }
+
+    #[test]
+    fn heading_anchors_and_page_builder_boxes_are_not_furniture() {
+        let long = "word ".repeat(300);
+        // A subhead's id is made of its words; Elementor boxes every block.
+        let page = format!(
+            "<body><article><p>{long}</p><h3 id='nav_only_the_foil_remains'>Only the foil remains</h3>\
+             <div class='elementor-widget-wrap'><p>A short paragraph in a builder box.</p></div>\
+             <div class='widget'>Archive</div></article></body>"
+        );
+        let got = names(&page);
+        assert_eq!(got, vec![("Archive".to_string(), "navigation".to_string())]);
+    }
 }

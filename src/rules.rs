@@ -541,7 +541,10 @@ impl Rules {
         for c in e.classes() {
             token(c, &mut v);
         }
-        if let Some(id) = e.id() {
+        // A heading's id is an anchor made of its own words ("nav_the_ferry"
+        // for a subhead on navigation), not a name for what it is.
+        let heading = matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        if let Some(id) = e.id().filter(|_| !heading) {
             token(id, &mut v);
         }
         v
