@@ -571,7 +571,17 @@ pub fn is_article(selected: &[(&Block, Verdict)]) -> bool {
                 && w[0].0.text.split_whitespace().count() >= 3
         })
         .count();
-    let listing = teasers >= 4 && teasers * 2 >= kept.len() && longest < 400;
+    // Prose that no headline link introduces: the story of a page whose
+    // related lists came along with it.
+    let prose: usize = selected
+        .iter()
+        .enumerate()
+        .filter(|(k, (_, v))| {
+            *v == Verdict::Keep && (*k == 0 || selected[k - 1].1 != Verdict::LinkHeavy)
+        })
+        .map(|(_, (b, _))| b.weight)
+        .sum();
+    let listing = teasers >= 4 && teasers * 2 >= kept.len() && longest < 400 && prose < 1000;
     total >= 100 && longest >= 60 && !listing
 }
 
@@ -866,6 +876,18 @@ mod tests {
         assert!(!is_article(&sel));
         let article: String = (0..4).map(|i| format!("<p>{}</p>", para(i))).collect();
         let dom = Dom::parse(&format!("<body><main>{article}</main></body>"));
+        let cleaned = crate::clean::clean(&dom, &rules);
+        let b = blocks(&dom, &cleaned);
+        let choice = choose(&dom, &cleaned, &b);
+        let sel = select(&dom, &choice, &b, &rules, None, &mut Vec::new());
+        assert!(is_article(&sel));
+        // A story of short paragraphs that brought its page's headline lists
+        // along (more teasers than paragraphs) is still a story.
+        let story: String = (0..10).map(|i| format!("<p>{}</p>", para(i))).collect();
+        let cards: String = (0..12)
+            .map(|i| format!("<div class='card'><h2><a href='/{i}'>Headline of story number {i}</a></h2><p>A short teaser for story {i}, one line.</p></div>"))
+            .collect();
+        let dom = Dom::parse(&format!("<body><main>{story}{cards}</main></body>"));
         let cleaned = crate::clean::clean(&dom, &rules);
         let b = blocks(&dom, &cleaned);
         let choice = choose(&dom, &cleaned, &b);
