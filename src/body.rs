@@ -863,35 +863,29 @@ mod tests {
 
     #[test]
     fn listings_are_not_articles() {
-        let cards: String = (0..6)
-            .map(|i| format!("<div class='card'><h2><a href='/{i}'>Headline of story number {i}</a></h2><p>A short teaser for story {i}, one line.</p></div>"))
-            .collect();
-        let page = format!("<body><main>{cards}</main></body>");
-        let dom = Dom::parse(&page);
         let rules = Rules::builtin();
-        let cleaned = crate::clean::clean(&dom, &rules);
-        let b = blocks(&dom, &cleaned);
-        let choice = choose(&dom, &cleaned, &b);
-        let sel = select(&dom, &choice, &b, &rules, None, &mut Vec::new());
-        assert!(!is_article(&sel));
-        let article: String = (0..4).map(|i| format!("<p>{}</p>", para(i))).collect();
-        let dom = Dom::parse(&format!("<body><main>{article}</main></body>"));
-        let cleaned = crate::clean::clean(&dom, &rules);
-        let b = blocks(&dom, &cleaned);
-        let choice = choose(&dom, &cleaned, &b);
-        let sel = select(&dom, &choice, &b, &rules, None, &mut Vec::new());
-        assert!(is_article(&sel));
+        let article = |page: &str| {
+            let dom = Dom::parse(page);
+            let cleaned = crate::clean::clean(&dom, &rules);
+            let b = blocks(&dom, &cleaned);
+            let choice = choose(&dom, &cleaned, &b);
+            is_article(&select(&dom, &choice, &b, &rules, None, &mut Vec::new()))
+        };
+        let cards = |n: usize| -> String {
+            (0..n)
+                .map(|i| format!("<div class='card'><h2><a href='/{i}'>Headline of story number {i}</a></h2><p>A short teaser for story {i}, one line.</p></div>"))
+                .collect()
+        };
+        let paras =
+            |n: usize| -> String { (0..n).map(|i| format!("<p>{}</p>", para(i))).collect() };
+        assert!(!article(&format!("<body><main>{}</main></body>", cards(6))));
+        assert!(article(&format!("<body><main>{}</main></body>", paras(4))));
         // A story of short paragraphs that brought its page's headline lists
         // along (more teasers than paragraphs) is still a story.
-        let story: String = (0..10).map(|i| format!("<p>{}</p>", para(i))).collect();
-        let cards: String = (0..12)
-            .map(|i| format!("<div class='card'><h2><a href='/{i}'>Headline of story number {i}</a></h2><p>A short teaser for story {i}, one line.</p></div>"))
-            .collect();
-        let dom = Dom::parse(&format!("<body><main>{story}{cards}</main></body>"));
-        let cleaned = crate::clean::clean(&dom, &rules);
-        let b = blocks(&dom, &cleaned);
-        let choice = choose(&dom, &cleaned, &b);
-        let sel = select(&dom, &choice, &b, &rules, None, &mut Vec::new());
-        assert!(is_article(&sel));
+        assert!(article(&format!(
+            "<body><main>{}{}</main></body>",
+            paras(10),
+            cards(12)
+        )));
     }
 }

@@ -63,22 +63,8 @@ mod tests {
     #[test]
     fn keys_are_all_present_in_order() {
         let json = Article::default().to_json();
-        let keys = [
-            "source",
-            "url",
-            "headline",
-            "timestamp",
-            "credits",
-            "paragraphs",
-            "language",
-            "site_name",
-            "description",
-            "tags",
-            "encoding",
-        ];
-        assert_eq!(keys, ARTICLE_KEYS);
         let mut at = 0;
-        for k in keys {
+        for k in ARTICLE_KEYS {
             let i = json[at..]
                 .find(&format!("\"{k}\":"))
                 .unwrap_or_else(|| panic!("{k} missing in {json}"));
