@@ -197,12 +197,11 @@ fn reporter_line(line: &str) -> bool {
 
 fn strip_brackets(s: &str) -> &str {
     let t = s.trim();
-    for (a, b) in [('(', ')'), ('（', '）'), ('[', ']'), ('【', '】')] {
-        if let Some(inner) = t.strip_prefix(a).and_then(|x| x.strip_suffix(b)) {
-            return inner.trim();
-        }
+    let mut chars = t.chars();
+    match chars.next().and_then(closing_bracket) {
+        Some(close) => chars.as_str().strip_suffix(close).map_or(t, str::trim),
+        None => t,
     }
-    t
 }
 
 /// Splits a run of names and cleans each.

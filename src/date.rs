@@ -223,7 +223,7 @@ impl Order {
         let Some(l) = lang else {
             return Order::MonthFirst;
         };
-        let l = l.to_ascii_lowercase();
+        let l = l.to_ascii_lowercase().replace('_', "-");
         let primary = l.split('-').next().unwrap_or("");
         let month_first = matches!(l.as_str(), "en" | "en-us" | "en-ph")
             || matches!(primary, "" | "zh" | "ja" | "ko");
@@ -353,6 +353,7 @@ mod tests {
         assert_eq!(day_first(Some("en-GB")).as_deref(), Some("2014-01-08"));
         assert_eq!(day_first(Some("pt_BR")).as_deref(), Some("2014-01-08"));
         assert_eq!(day_first(Some("en-US")).as_deref(), Some("2014-08-01"));
+        assert_eq!(day_first(Some("en_US")).as_deref(), Some("2014-08-01"));
         assert_eq!(day_first(None).as_deref(), Some("2014-08-01"));
         // Only one reading makes a date: it is taken in any language.
         assert_eq!(
