@@ -1078,7 +1078,7 @@ mod tests {
             Some("related-text")
         );
         assert_eq!(name("【编辑:刘欢】 返回搜狐，查看更多"), None);
-        assert_eq!(name("返回搜狐，查看更多"), Some("related-text"));
+        assert_eq!(name("查看更多"), Some("related-text"));
         assert_eq!(
             name("Kommentarfeed | Kommentare geschlossen | Trackback-URL"),
             Some("comment-prompts")
