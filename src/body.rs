@@ -392,7 +392,13 @@ pub enum Verdict {
     EmptySection,
     /// A heading under the headline repeating the page's description.
     Standfirst,
+    /// A short text under a link headline, in a list of other stories
+    /// after the story.
+    Teaser,
 }
+
+/// Longest teaser under a link headline (a paragraph of the story is longer).
+const TEASER_MAX: usize = 200;
 
 /// Blocks inside the chosen containers, in order, with their verdicts.
 pub fn select<'b>(
@@ -474,6 +480,34 @@ pub fn select<'b>(
         if repeats {
             out[kept[k]].1 = Verdict::Duplicate;
         }
+    }
+    // Other stories listed after the story: three or more link headlines
+    // each followed by a short teaser, with no paragraph of the story after
+    // them. The teasers go (the headlines went as link-heavy already).
+    let headline_link = |(b, v): &(&Block, Verdict)| {
+        *v == Verdict::LinkHeavy && b.text.split_whitespace().count() >= 2
+    };
+    let mut k = 0;
+    while k < out.len() {
+        let mut pairs = Vec::new();
+        let mut j = k;
+        while j + 1 < out.len()
+            && headline_link(&out[j])
+            && out[j + 1].1 == Verdict::Keep
+            && out[j + 1].0.weight < TEASER_MAX
+        {
+            pairs.push(j + 1);
+            j += 2;
+        }
+        let story_after = out[j..]
+            .iter()
+            .any(|(b, v)| *v == Verdict::Keep && b.weight >= 80);
+        if pairs.len() >= 3 && !story_after {
+            for t in pairs {
+                out[t].1 = Verdict::Teaser;
+            }
+        }
+        k = j.max(k + 1);
     }
     // A heading goes with its section: when nothing under it is kept up to
     // the next heading of its rank or above (or the end), it headed a list
@@ -859,6 +893,23 @@ mod tests {
             "{got:?}"
         );
         assert_eq!(kept(&page).len(), 2);
+    }
+
+    #[test]
+    fn teasers_of_other_stories_after_the_story_go() {
+        let story: String = (0..4).map(|i| format!("<p>{}</p>", para(i))).collect();
+        let more: String = (0..4)
+            .map(|i| {
+                format!(
+                    "<h3><a href='/d{i}'>Other story {i}</a></h3><p>A short teaser, number {i}.</p>"
+                )
+            })
+            .collect();
+        let page = format!("<body><article>{story}{more}</article></body>");
+        assert_eq!(kept(&page).len(), 4, "{:?}", kept(&page));
+        // The same pairs with the story going on after them are the story's.
+        let page = format!("<body><article>{more}{story}</article></body>");
+        assert_eq!(kept(&page).len(), 8, "{:?}", kept(&page));
     }
 
     #[test]

@@ -231,6 +231,10 @@ fn report_block(a: &Analysis, rules: &Rules, bi: usize, v: Option<&Verdict>) -> 
             "standfirst",
             "a heading under the headline repeating the page's description",
         ),
+        Some(Verdict::Teaser) => heuristic(
+            "teaser",
+            "under a link headline, in a list of other stories after the story",
+        ),
     };
     let info = match v {
         Some(Verdict::Rule(r)) => rules.info.get(*r),
