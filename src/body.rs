@@ -499,10 +499,12 @@ pub fn select<'b>(
             pairs.push(j + 1);
             j += 2;
         }
-        let story_after = out[j..]
-            .iter()
-            .any(|(b, v)| *v == Verdict::Keep && b.weight >= 80);
-        if pairs.len() >= 3 && !story_after {
+        let story_after = || {
+            out[j..]
+                .iter()
+                .any(|(b, v)| *v == Verdict::Keep && b.weight >= 80)
+        };
+        if pairs.len() >= 3 && !story_after() {
             for t in pairs {
                 out[t].1 = Verdict::Teaser;
             }
