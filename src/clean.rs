@@ -50,11 +50,7 @@ const PROSE_RUN: u32 = 150;
 /// Is text item `i` the contents of a script, style or template?
 fn in_raw_text(dom: &Dom, i: usize) -> bool {
     let p = dom.items[i].parent;
-    p != NO_PARENT
-        && matches!(
-            dom.tag(p as usize),
-            "script" | "style" | "noscript" | "template"
-        )
+    p != NO_PARENT && crate::parse::is_raw_text(dom.tag(p as usize))
 }
 
 pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {

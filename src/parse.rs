@@ -132,7 +132,7 @@ impl Dom {
                     pending = crate::text::Pending::space()
                 }
                 _ => {
-                    if matches!(self.tag(j), "script" | "style" | "noscript" | "template") {
+                    if is_raw_text(self.tag(j)) {
                         j = self.items[j].end as usize;
                         continue;
                     }
@@ -142,6 +142,11 @@ impl Dom {
         }
         out
     }
+}
+
+/// Elements whose text is not shown: scripts, styles, templates.
+pub fn is_raw_text(tag: &str) -> bool {
+    matches!(tag, "script" | "style" | "noscript" | "template")
 }
 
 fn classify(node: &Node) -> Kind {

@@ -381,6 +381,9 @@ pub struct ElementVerdict {
     pub drop_by_class: Option<usize>,
     /// Sum of score weights.
     pub weight: f32,
+    /// The part of `weight` from score selectors (markup such as
+    /// `[itemprop=articleBody]`, not class names): it shields an element
+    /// from the class drops whatever its size.
     pub selector_weight: f32,
 }
 
