@@ -113,3 +113,29 @@ fn paragraphs_marked_as_behind_a_paywall_are_the_story() {
     assert!(p[1].starts_with("The council met"), "{p:?}");
     assert!(p.iter().all(|x| !x.contains("Subscribe")), "{p:?}");
 }
+
+#[test]
+fn text_in_an_editing_widget_is_the_story_and_an_editor_line_is_a_credit() {
+    // Page builders (Elementor) and CMSes put the story in a "text-editor" box.
+    let lines = [
+        "Gold hoops with a small leaf charm, worn with a longer chain.",
+        "Earrings: Leaf Combo, Hoops: Stella, Cuff: Zoeca.",
+    ];
+    let page = format!(
+        "<html><body><article><h1>Ear candy for the summer</h1>{STORY}\
+         <div class='elementor-widget elementor-widget-text-editor'><div class='elementor-text-editor elementor-clearfix'>\
+         <p>{}</p><p>{}</p></div></div></article></body></html>",
+        lines[0], lines[1]
+    );
+    let p = paragraphs(&page);
+    for line in lines {
+        assert!(p.iter().any(|x| x == line), "{line:?} lost: {p:?}");
+    }
+    // A block classed as the editor's line stays out of the paragraphs.
+    let page = format!(
+        "<html><body><article><h1>Ear candy for the summer</h1>{STORY}\
+         <div class='article-editor'>Li Wei</div></article></body></html>"
+    );
+    let p = paragraphs(&page);
+    assert!(!p.iter().any(|x| x.contains("Li Wei")), "{p:?}");
+}
