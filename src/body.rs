@@ -135,6 +135,8 @@ pub struct Choice {
     pub ranking: Vec<(usize, f32)>,
     /// The score of each container, when it was scored (for `explain`).
     pub scores: Vec<Option<f32>>,
+    /// The page's description named the story among stronger ones.
+    pub by_description: bool,
 }
 
 const MIN_BLOCK: usize = 25;
@@ -150,7 +152,7 @@ fn tag_bonus(tag: &str) -> f32 {
 }
 
 /// Scores containers and picks the body, as Readability does.
-pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
+pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block], description: Option<&str>) -> Choice {
     let n = dom.items.len();
     // Visible text and link text per subtree.
     let mut sub_w = vec![0u32; n];
@@ -266,6 +268,30 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
             break;
         }
     }
+    // A page that lists several whole stories (an endless-scroll page, a
+    // topic page) says which is its own in its description: the start of
+    // that story's first paragraph. The best container holding it wins over
+    // a stronger story beside it (never over one around or inside it: that
+    // is the same story with or without its standfirst).
+    let mut by_description = false;
+    if let Some(d) = description.filter(|d| squash(d).chars().count() >= 40)
+        && let Some(lead) = blocks
+            .iter()
+            .find(|b| b.weight >= 80 && same_start(d, &b.text))
+        && !dom.contains(top, lead.owner)
+    {
+        let own = score
+            .keys()
+            .copied()
+            .filter(|&c| dom.contains(c, lead.owner) && !dom.contains(c, top))
+            .filter_map(|c| final_score(c).map(|s| (c, s)))
+            .filter(|&(_, s)| s >= 0.5 * top_score)
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+        if let Some((c, _)) = own {
+            top = c;
+            by_description = true;
+        }
+    }
     // Readability also climbs to a parent scoring better than the best
     // candidate; none can here, as the ranking covers every scored
     // container, and climbing to weaker parents took in sidebars and comments.
@@ -342,6 +368,7 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block]) -> Choice {
         containers,
         ranking,
         scores,
+        by_description,
     }
 }
 
@@ -585,6 +612,24 @@ fn leads(lead: &str, text: &str) -> bool {
     n >= 20
 }
 
+/// Do `a` and `b` start alike until one of them ends (less a trailing
+/// ellipsis), over 40 characters at least? A description that runs on past
+/// its story's first paragraph, or stops inside it.
+fn same_start(a: &str, b: &str) -> bool {
+    let (mut x, mut y) = (
+        squashed(a.trim_end_matches(['.', '…', ' ', '。'])),
+        squashed(b.trim_end_matches(['.', '…', ' ', '。'])),
+    );
+    let mut n = 0;
+    loop {
+        match (x.next(), y.next()) {
+            (Some(c), Some(d)) if c == d => n += 1,
+            (Some(_), Some(_)) => return false,
+            _ => return n >= 40,
+        }
+    }
+}
+
 /// Does this look like an article rather than a listing of links to articles?
 /// A listing alternates link headlines (dropped as link-heavy) with short
 /// teasers; an article has prose, and its link-only blocks (navigation left
@@ -666,7 +711,7 @@ mod tests {
         let rules = Rules::builtin();
         let cleaned = crate::clean::clean(&dom, &rules);
         let blocks = blocks(&dom, &cleaned);
-        let choice = choose(&dom, &cleaned, &blocks);
+        let choice = choose(&dom, &cleaned, &blocks, None);
         let mut credits = Vec::new();
         let sel = select(
             &dom,
@@ -921,7 +966,7 @@ mod tests {
             let dom = Dom::parse(page);
             let cleaned = crate::clean::clean(&dom, &rules);
             let b = blocks(&dom, &cleaned);
-            let choice = choose(&dom, &cleaned, &b);
+            let choice = choose(&dom, &cleaned, &b, None);
             is_article(&select(&dom, &choice, &b, &rules, None, &mut Vec::new()))
         };
         let cards = |n: usize| -> String {

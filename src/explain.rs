@@ -128,6 +128,7 @@ pub fn explain(a: &Analysis, rules: &Rules) -> Explanation {
         .collect();
     let body_chosen_by = match a.site.body {
         Some(r) => format!("site rule {}", rules.info.get(r).map_or("?", |i| &i.name)),
+        None if a.choice.by_description => "the page's description (it opens this story)".into(),
         None => "scoring".into(),
     };
     let mut overrides = Vec::new();

@@ -150,7 +150,8 @@ impl Extractor {
         let mut cleaned = clean::clean(&dom, rules);
         let forced = site::apply(&dom, &mut cleaned, rules, &site);
         let blocks = body::blocks(&dom, &cleaned);
-        let mut choice = body::choose(&dom, &cleaned, &blocks);
+        let description = sources.description();
+        let mut choice = body::choose(&dom, &cleaned, &blocks, description.as_deref());
         if !forced.is_empty() {
             // The site names the body: its container(s) replace the scorer's.
             choice.scores = vec![None; forced.len()];

@@ -139,3 +139,25 @@ fn text_in_an_editing_widget_is_the_story_and_an_editor_line_is_a_credit() {
     let p = paragraphs(&page);
     assert!(!p.iter().any(|x| x.contains("Li Wei")), "{p:?}");
 }
+
+#[test]
+fn a_page_of_several_stories_gives_the_one_its_description_opens() {
+    let other = "<p>The ferry company, for its part, says it will keep two boats on the harbour run, and that fares, which rose twice last year, will not change before the bridge opens.</p>\
+        <p>Its chairman, speaking at the annual meeting, said the company had known for years that a bridge would come, and had planned for it, selling one of its older boats to a lake operator.</p>\
+        <p>Crews will be offered work on the new river service, which starts in the summer, the chairman said, and none of them would lose their job because of the bridge.</p>\
+        <p>The union welcomed the promise but said it would want it in writing, and asked for talks on pay for the longer river shifts before the summer timetable is printed.</p>";
+    let desc = "The council met on Tuesday, and after a long debate it agreed to fund the new bridge, which engineers say will last a century. Work starts in spring, the mayor said, and …";
+    let page = |d: &str| {
+        format!(
+            "<html><head><meta property='og:description' content='{d}'></head><body>\
+             <section><h2>Council funds the bridge</h2><div class='story__text'>{STORY}</div></section>\
+             <section><h2>Ferries stay</h2><div class='story__text'>{other}</div></section></body></html>"
+        )
+    };
+    let p = paragraphs(&page(desc));
+    assert!(p[0].starts_with("The council met"), "{p:?}");
+    assert!(!p.iter().any(|x| x.contains("ferry company")), "{p:?}");
+    // Described otherwise, the page gives its strongest story.
+    let p = paragraphs(&page("Bridges, ferries and harbours: our coverage"));
+    assert!(p[0].starts_with("The ferry company"), "{p:?}");
+}
