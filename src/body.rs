@@ -422,6 +422,8 @@ pub enum Verdict {
     /// A short text under a link headline, in a list of other stories
     /// after the story.
     Teaser,
+    /// The story's last paragraph, about its credited writer.
+    AuthorBio,
 }
 
 /// Longest teaser under a link headline (a paragraph of the story is longer).

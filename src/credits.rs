@@ -452,6 +452,30 @@ pub fn reporter_mentions(text: &str) -> Vec<Credit> {
     out
 }
 
+/// Is `text` a short bio of `name`, as a story's last paragraph gives its
+/// writer's: the name (whole, or its first or last word) opens it and a
+/// verb or an apposition follows ("Jane Doe is a reporter based in Ohio.",
+/// "Regan lives in Maine with her family.", "Jane Doe, a former nurse, ...").
+pub fn is_bio_of(text: &str, name: &str) -> bool {
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(,? (is|was|lives|grew up|writes|covers|reports|joined|teaches|has been|has covered|has written|has worked|ist|est|es|è) |, (an?|the|our) )")
+            .expect("valid regex")
+    });
+    if text.len() > 600 || name.chars().count() < 3 {
+        return false;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (first, last) = (words.first(), words.last());
+    std::iter::once(name)
+        .chain(first.into_iter().copied())
+        .chain(last.into_iter().copied())
+        .filter(|n| n.chars().count() >= 3 && n.chars().next().is_some_and(char::is_uppercase))
+        .any(|n| {
+            text.strip_prefix(n)
+                .is_some_and(|rest| AFTER.is_match(rest))
+        })
+}
+
 /// Names in brackets closing a Chinese text, "……新春佳节。（张三 李四）": the
 /// writers, by custom. Two names at least, so "（北京）" or "（完）" are not taken.
 pub fn closing_names(text: &str) -> Vec<Credit> {
@@ -584,6 +608,40 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn bios_of_the_writer() {
+        let yes = [
+            ("Jane Doe is a reporter based in Ohio.", "Jane Doe"),
+            (
+                "Regan lives in Maine with her husband and two cats.",
+                "Regan",
+            ),
+            ("Doe has been covering the harbour since 2010.", "Jane Doe"),
+            (
+                "Laura E. Adkins is the Forward's contributing editor.",
+                "Laura E. Adkins",
+            ),
+            ("Jane Doe, a former nurse, writes about health.", "Jane Doe"),
+        ];
+        for (text, name) in yes {
+            assert!(is_bio_of(text, name), "{text}");
+        }
+        let no = [
+            ("John Smith is a farmer who lost his barn.", "Jane Doe"),
+            ("Jane Doe's report was read out in court.", "Jane Doe"),
+            ("Janet is a friend of the family.", "Jane Doe"),
+            ("Li is a common name.", "Li"),
+            ("The council is to meet again.", "The Council"),
+        ];
+        for (text, name) in no {
+            assert!(!is_bio_of(text, name), "{text}");
+        }
+        assert!(!is_bio_of(
+            &format!("Jane Doe is a reporter. {}", "More. ".repeat(120)),
+            "Jane Doe"
+        ));
     }
 
     #[test]

@@ -236,6 +236,7 @@ fn report_block(a: &Analysis, rules: &Rules, bi: usize, v: Option<&Verdict>) -> 
             "teaser",
             "under a link headline, in a list of other stories after the story",
         ),
+        Some(Verdict::AuthorBio) => heuristic("author-bio", "the last paragraph, about the writer"),
     };
     let info = match v {
         Some(Verdict::Rule(r)) => rules.info.get(*r),

@@ -219,7 +219,7 @@ impl Extractor {
             .map(|(b, _)| *b)
             .collect();
         let article_like = body::is_article(&selected);
-        let paragraphs: Vec<String> = if article_like {
+        let mut paragraphs: Vec<String> = if article_like {
             kept.iter().map(|b| b.text.clone()).collect()
         } else {
             Vec::new()
@@ -303,6 +303,21 @@ impl Extractor {
             credits.extend(author_links(
                 &dom, &cleaned, rules, &sources, anchor, body_start,
             ));
+        }
+
+        // The writer's own bio closing the story ("Jane Doe is a reporter
+        // based in ...", "Regan lives in Maine with her family").
+        if let Some(last) = kept.last().filter(|_| !paragraphs.is_empty())
+            && credits
+                .iter()
+                .filter(|c| AUTHOR_ROLES.contains(&c.role.as_str()))
+                .any(|c| credits::is_bio_of(&last.text, &c.name))
+        {
+            paragraphs.pop();
+            let at = index_of(last);
+            if let Some((_, v)) = selected.iter_mut().find(|(b, _)| index_of(b) == at) {
+                *v = body::Verdict::AuthorBio;
+            }
         }
 
         let body_end = choice

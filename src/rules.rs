@@ -1068,7 +1068,10 @@ mod tests {
         assert_eq!(name("Date night is back at the pier cinema."), None);
         assert_eq!(name("时间过得真快，转眼又是一年。"), None);
         assert_eq!(name("2019-09-07 13:43 来源：新华网"), Some("datelines"));
-        assert_eq!(name("·港口大桥开工 (2005-04-27 18:03PM)"), Some("datelines"));
+        assert_eq!(
+            name("·港口大桥开工 (2005-04-27 18:03PM)"),
+            Some("datelines")
+        );
         // The date and place of a talk or meeting, in brackets under its title.
         assert_eq!(name("（2004年12月11－12日，南开大学）"), None);
         assert_eq!(name("打印 关闭 收藏"), Some("share"));

@@ -161,3 +161,20 @@ fn a_page_of_several_stories_gives_the_one_its_description_opens() {
     let p = paragraphs(&page("Bridges, ferries and harbours: our coverage"));
     assert!(p[0].starts_with("The ferry company"), "{p:?}");
 }
+
+#[test]
+fn the_writers_bio_closing_the_story_goes_and_a_closing_paragraph_about_someone_else_stays() {
+    let page = |last: &str| {
+        format!(
+            "<html><body><article><h1>Council funds the harbour bridge</h1>\
+             <p class='byline'>By Jane Doe</p>{STORY}<p>{last}</p></article></body></html>"
+        )
+    };
+    let bio = "Jane Doe grew up in Porthaven. She has covered the harbour towns for a decade.";
+    let p = paragraphs(&page(bio));
+    assert_eq!(p.len(), 3, "{p:?}");
+    assert!(p[2].starts_with("Residents"), "{p:?}");
+    let other = "John Smith is a ferryman who has worked the crossing for thirty years, and he says he will miss it.";
+    let p = paragraphs(&page(other));
+    assert_eq!(p.last().map(String::as_str), Some(other), "{p:?}");
+}
