@@ -424,6 +424,8 @@ pub enum Verdict {
     Teaser,
     /// The story's last paragraph, about its credited writer.
     AuthorBio,
+    /// An item of a list of links under a "related" label.
+    RelatedList,
 }
 
 /// Longest teaser under a link headline (a paragraph of the story is longer).
@@ -539,6 +541,29 @@ pub fn select<'b>(
             }
         }
         k = j.max(k + 1);
+    }
+    // A list under a "related" label ("More stories", "Read more:") is other
+    // stories, though each item wraps its link in a few words ("Could an
+    // astronaut <a>use gravity to get around</a>?") and so is not link-heavy.
+    for i in 0..out.len() {
+        let Verdict::Rule(r) = out[i].1 else {
+            continue;
+        };
+        let related = rules.info.get(r).and_then(|x| x.group.as_deref()) == Some("related");
+        if !related || out[i].0.weight > 80 {
+            continue;
+        }
+        let items = out[i + 1..]
+            .iter()
+            .take_while(|(b, _)| b.tag == BlockTag::ListItem && b.link_weight > 0)
+            .count();
+        if items >= 2 {
+            for (_, v) in &mut out[i + 1..=i + items] {
+                if *v == Verdict::Keep {
+                    *v = Verdict::RelatedList;
+                }
+            }
+        }
     }
     // A heading goes with its section: when nothing under it is kept up to
     // the next heading of its rank or above (or the end), it headed a list

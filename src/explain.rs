@@ -236,6 +236,10 @@ fn report_block(a: &Analysis, rules: &Rules, bi: usize, v: Option<&Verdict>) -> 
             "teaser",
             "under a link headline, in a list of other stories after the story",
         ),
+        Some(Verdict::RelatedList) => heuristic(
+            "related-list",
+            "an item of a list of links under a 'related' label",
+        ),
         Some(Verdict::AuthorBio) => heuristic("author-bio", "the last paragraph, about the writer"),
     };
     let info = match v {

@@ -178,3 +178,23 @@ fn the_writers_bio_closing_the_story_goes_and_a_closing_paragraph_about_someone_
     let p = paragraphs(&page(other));
     assert_eq!(p.last().map(String::as_str), Some(other), "{p:?}");
 }
+
+#[test]
+fn a_list_of_links_under_a_related_label_goes_and_a_list_of_the_story_stays() {
+    let items = "<ul><li>Ferry fares, <a href='/a'>frozen until the bridge opens</a></li>\
+        <li>Could the old pier <a href='/b'>become a park</a>?</li>\
+        <li>The harbour master on <a href='/c'>thirty years of storms</a></li></ul>";
+    let page = |label: &str| {
+        format!(
+            "<html><body><article><h1>Council funds the harbour bridge</h1>{STORY}\
+             <div class='heading'>{label}</div>{items}</article></body></html>"
+        )
+    };
+    let p = paragraphs(&page("More Great Harbour Stories"));
+    assert_eq!(p.len(), 3, "{p:?}");
+    let p = paragraphs(&page("What the council also decided"));
+    assert!(
+        p.iter().any(|x| x.starts_with("Could the old pier")),
+        "{p:?}"
+    );
+}
