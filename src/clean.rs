@@ -56,13 +56,19 @@ fn in_raw_text(dom: &Dom, i: usize) -> bool {
 pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
     let n = dom.items.len();
     // Is the nearest block ancestor of each node a <p>? (forward pass: parents first)
+    // And which <p> is it, for the elements inside one.
     let mut in_p = vec![false; n];
+    let mut p_of = vec![NO_PARENT; n];
     for i in 0..n {
         let it = dom.items[i];
-        in_p[i] = match it.kind {
-            Kind::Block(BlockTag::Paragraph) => true,
-            Kind::Block(_) => false,
-            _ => it.parent != NO_PARENT && in_p[it.parent as usize],
+        (in_p[i], p_of[i]) = match it.kind {
+            Kind::Block(BlockTag::Paragraph) => (true, i as u32),
+            Kind::Block(_) => (false, NO_PARENT),
+            _ if it.parent != NO_PARENT => {
+                let p = it.parent as usize;
+                (in_p[p], p_of[p])
+            }
+            _ => (false, NO_PARENT),
         };
     }
     // Text weight per subtree: all text, paragraph text, and long runs of
@@ -109,7 +115,13 @@ pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
         let v = rules.judge(el);
         weight[i] = v.weight;
         let drop = v.drop_by_selector.or_else(|| {
+            // An inline element in a sentence (a linked name whose id says
+            // "auto-tag", a span classed "source") is part of the sentence.
+            let in_sentence = matches!(dom.items[i].kind, Kind::Inline | Kind::Link)
+                && p_of[i] != NO_PARENT
+                && text_weight[p_of[i] as usize] > text_weight[i] + 20;
             let protect = matches!(el.value().name(), "body" | "html")
+                || in_sentence
                 || v.selector_weight > 0.0
                 || (v.weight > 0.0 && text_weight[i] >= SHIELD_PROSE)
                 || prose[i] as f32 > PROTECT_SHARE * total_prose;
@@ -212,6 +224,24 @@ mod tests {
         );
         let got = names(&page);
         assert_eq!(got, vec![("By Jane Doe".to_string(), "byline".to_string())]);
+    }
+
+    #[test]
+    fn an_inline_element_in_a_sentence_is_part_of_it() {
+        let long = "word ".repeat(300);
+        // Sites link names to their topic pages with ids like "auto-tag_...";
+        // a span classed as the source opens a sentence.
+        let page = format!(
+            "<body><article><p>{long}</p><p>The <a id='auto-tag_doobie-brothers' href='/t/d'>Doobie Brothers</a>              will tour again, <span class='source'>the band said</span> on Monday.</p>             <p><span class='share'>Share this story</span></p>             <div class='tags'><a href='/t/a'>harbour</a> <a href='/t/b'>bridge</a></div></article></body>"
+        );
+        let got = names(&page);
+        assert_eq!(
+            got,
+            vec![
+                ("Share this story".to_string(), "share".to_string()),
+                ("harbour bridge".to_string(), "tags".to_string())
+            ]
+        );
     }
 
     #[test]
