@@ -1056,6 +1056,20 @@ mod tests {
             name("الآراء الواردة أدناه لا تعبر عن رأي الموقع، بل تعكس وجهات نظر أصحابها فقط."),
             Some("disclaimers")
         );
+        assert_eq!(name("Like this story? Share it with a friend!"), Some("share"));
+        assert_eq!(name("Like this, the story goes on."), None);
+        assert_eq!(
+            name("If you enjoyed this article, we have a proposition for you: Join our members' club. Members get every story, no paywalls and an advertising-minimal experience."),
+            Some("support-pitches")
+        );
+        assert_eq!(
+            name("If you value our journalism, please consider supporting us with a small monthly donation."),
+            Some("support-pitches")
+        );
+        assert_eq!(
+            name("If you enjoyed the concert, the band said, you will love the new album."),
+            None
+        );
         assert_eq!(name("Updated 3:45 p.m. ET"), Some("datelines"));
         assert_eq!(name("Published: Monday"), Some("datelines"));
         assert_eq!(name("Posted on Jan. 5"), Some("datelines"));
