@@ -424,7 +424,8 @@ pub enum Verdict {
     Teaser,
     /// The story's last paragraph, about its credited writer.
     AuthorBio,
-    /// An item of a list of links under a "related" label.
+    /// An item of a list under a "related" label (links to other stories)
+    /// or a "key points" one (a summary of the story).
     RelatedList,
 }
 
@@ -544,18 +545,21 @@ pub fn select<'b>(
     }
     // A list under a "related" label ("More stories", "Read more:") is other
     // stories, though each item wraps its link in a few words ("Could an
-    // astronaut <a>use gravity to get around</a>?") and so is not link-heavy.
+    // astronaut <a>use gravity to get around</a>?") and so is not link-heavy;
+    // one under "Key points" or "Story highlights" sums the story up.
     for i in 0..out.len() {
         let Verdict::Rule(r) = out[i].1 else {
             continue;
         };
-        let related = rules.info.get(r).and_then(|x| x.group.as_deref()) == Some("related");
-        if !related || out[i].0.weight > 80 {
+        // Under a "Key points" label, the list is the summary, links or not.
+        let group = rules.info.get(r).and_then(|x| x.group.as_deref());
+        let summary = group == Some("summary");
+        if !(summary || group == Some("related")) || out[i].0.weight > 80 {
             continue;
         }
         let items = out[i + 1..]
             .iter()
-            .take_while(|(b, _)| b.tag == BlockTag::ListItem && b.link_weight > 0)
+            .take_while(|(b, _)| b.tag == BlockTag::ListItem && (summary || b.link_weight > 0))
             .count();
         if items >= 2 {
             for (_, v) in &mut out[i + 1..=i + items] {

@@ -238,7 +238,7 @@ fn report_block(a: &Analysis, rules: &Rules, bi: usize, v: Option<&Verdict>) -> 
         ),
         Some(Verdict::RelatedList) => heuristic(
             "related-list",
-            "an item of a list of links under a 'related' label",
+            "an item of a list under a 'Related' or 'Key points' label",
         ),
         Some(Verdict::AuthorBio) => heuristic("author-bio", "the last paragraph, about the writer"),
     };

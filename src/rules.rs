@@ -1056,14 +1056,21 @@ mod tests {
             name("الآراء الواردة أدناه لا تعبر عن رأي الموقع، بل تعكس وجهات نظر أصحابها فقط."),
             Some("disclaimers")
         );
-        assert_eq!(name("Like this story? Share it with a friend!"), Some("share"));
+        assert_eq!(
+            name("Like this story? Share it with a friend!"),
+            Some("share")
+        );
         assert_eq!(name("Like this, the story goes on."), None);
         assert_eq!(
-            name("If you enjoyed this article, we have a proposition for you: Join our members' club. Members get every story, no paywalls and an advertising-minimal experience."),
+            name(
+                "If you enjoyed this article, we have a proposition for you: Join our members' club. Members get every story, no paywalls and an advertising-minimal experience."
+            ),
             Some("support-pitches")
         );
         assert_eq!(
-            name("If you value our journalism, please consider supporting us with a small monthly donation."),
+            name(
+                "If you value our journalism, please consider supporting us with a small monthly donation."
+            ),
             Some("support-pitches")
         );
         assert_eq!(

@@ -198,3 +198,19 @@ fn a_list_of_links_under_a_related_label_goes_and_a_list_of_the_story_stays() {
         "{p:?}"
     );
 }
+
+#[test]
+fn the_list_under_a_key_points_label_sums_the_story_up_and_goes() {
+    let page = |label: &str| {
+        format!(
+            "<html><body><article><h1>Council funds the harbour bridge</h1>\
+             <div><strong>{label}</strong></div><ul><li>The bridge gets its money after a decade</li>\
+             <li>The ferry runs until it opens</li></ul>{STORY}</article></body></html>"
+        )
+    };
+    let p = paragraphs(&page("STORY HIGHLIGHTS"));
+    assert_eq!(p.len(), 3, "{p:?}");
+    assert!(p[0].starts_with("The council met"), "{p:?}");
+    let p = paragraphs(&page("What changes"));
+    assert_eq!(p.len(), 6, "{p:?}");
+}
