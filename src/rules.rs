@@ -1062,6 +1062,25 @@ mod tests {
         );
         assert_eq!(name("Like this, the story goes on."), None);
         assert_eq!(
+            name("Write to Jane Doe at jane.doe@harbourgazette.example"),
+            Some("author-bio")
+        );
+        assert_eq!(
+            name("Write to the council at its office before Friday."),
+            None
+        );
+        assert_eq!(
+            name("More Must-Reads From The Gazette"),
+            Some("related-text")
+        );
+        assert_eq!(
+            name(
+                "Iezīmējiet tekstu un spiediet uz Ziņot par kļūdu pogas, lai nosūtītu labojamo teksta fragmentu redaktoram!"
+            ),
+            Some("ratings-and-counters")
+        );
+        assert_eq!(name("Key Points"), Some("summary-labels"));
+        assert_eq!(
             name(
                 "If you enjoyed this article, we have a proposition for you: Join our members' club. Members get every story, no paywalls and an advertising-minimal experience."
             ),
