@@ -607,10 +607,77 @@ pub fn check_source(name: &str, text: &str) -> Result<Checked, RulesError> {
         f.disable.len(),
         f.site.iter().map(|s| s.disable.len()).sum::<usize>()
     );
-    Ok(Checked {
-        summary,
-        warnings: rules.warnings,
-    })
+    let mut warnings = rules.warnings;
+    let texts = f.drop.iter().flat_map(|d| &d.text);
+    for p in texts.chain(f.site.iter().flat_map(|s| &s.drop_text)) {
+        if let Some(ch) = boundary_neighbours(p.get_ref())
+            .into_iter()
+            .find(|c| !c.is_ascii() && c.is_alphabetic())
+        {
+            warnings.push(RulesError {
+                file: name.to_string(),
+                line: line_of(text, p.span().start),
+                message: format!(
+                    "\\b next to {ch:?} never matches: \\b is an ASCII word boundary (write a space or \\s)"
+                ),
+            });
+        }
+    }
+    Ok(Checked { summary, warnings })
+}
+
+/// The letters on each side of every `\b` in a pattern: the character
+/// next to it, or the first or last character of each alternative of
+/// the group next to it.
+pub(crate) fn boundary_neighbours(p: &str) -> Vec<char> {
+    let c: Vec<char> = p.chars().collect();
+    let mut out = Vec::new();
+    // The alternatives of the group that closes at `close` or opens at `open`.
+    let group = |from: usize, step: isize| -> Vec<String> {
+        let (mut depth, mut i, mut alts, mut cur) =
+            (0i32, from as isize, Vec::new(), String::new());
+        while i >= 0 && (i as usize) < c.len() {
+            let ch = c[i as usize];
+            let escaped = i > 0 && c[i as usize - 1] == '\\';
+            match ch {
+                '(' | ')' if !escaped => {
+                    depth += if (ch == ')') == (step < 0) { 1 } else { -1 };
+                    if depth == 0 {
+                        alts.push(cur);
+                        return alts;
+                    }
+                    if depth > 1 {
+                        cur.push(ch);
+                    }
+                }
+                '|' if depth == 1 && !escaped => alts.push(std::mem::take(&mut cur)),
+                _ if depth >= 1 => cur.push(ch),
+                _ => {}
+            }
+            i += step;
+        }
+        alts
+    };
+    for i in 0..c.len().saturating_sub(1) {
+        if c[i] != '\\' || c[i + 1] != 'b' || (i > 0 && c[i - 1] == '\\') {
+            continue;
+        }
+        match i.checked_sub(1).map(|j| c[j]) {
+            Some(')') => out.extend(group(i - 1, -1).iter().filter_map(|a| a.chars().next())),
+            Some(x) => out.push(x),
+            None => {}
+        }
+        match c.get(i + 2) {
+            Some('(') => out.extend(
+                group(i + 2, 1)
+                    .iter()
+                    .filter_map(|a| a.trim_start_matches("?:").chars().next()),
+            ),
+            Some(&x) => out.push(x),
+            None => {}
+        }
+    }
+    out
 }
 
 /// Is this file a FiveFilters site config (by its name)?
@@ -1081,6 +1148,38 @@ mod tests {
         );
         assert_eq!(name("Key Points"), Some("summary-labels"));
         assert_eq!(
+            name("Выделите текст и нажмите Ctrl+Enter, чтобы сообщить об ошибке."),
+            Some("ratings-and-counters")
+        );
+        assert_eq!(
+            name(
+                "ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário não serão aprovados pelo moderador."
+            ),
+            Some("comment-policies")
+        );
+        assert_eq!(
+            name(
+                "We welcome a lively discussion in the comments, but please read our community guidelines before you post."
+            ),
+            Some("comment-policies")
+        );
+        assert_eq!(
+            name(
+                "ترحب الصحيفة بالنقاش الحيوي والمفيد، وننصحك بمراجعة إرشادات الاستخدام قبل نشر التعليقات."
+            ),
+            Some("comment-policies")
+        );
+        assert_eq!(
+            name("Comments from the mayor will be published in the council's minutes next week."),
+            None
+        );
+        assert_eq!(
+            name(
+                "We welcome the council's decision, the harbour master said, and the new rules for ferries."
+            ),
+            None
+        );
+        assert_eq!(
             name(
                 "If you enjoyed this article, we have a proposition for you: Join our members' club. Members get every story, no paywalls and an advertising-minimal experience."
             ),
@@ -1205,6 +1304,28 @@ mod tests {
         assert!(e.message.contains("unknown role"), "{e}");
         let e = bad("disable = [\"no-such-rule\"]\n");
         assert!(e.message.contains("no-such-rule"), "{e}");
+    }
+
+    #[test]
+    fn word_boundaries_in_the_builtin_rules_sit_by_ascii_letters() {
+        // `\b` is compiled as an ASCII boundary: by a Cyrillic or Arabic
+        // letter it never matches, and the rule silently misses.
+        assert_eq!(boundary_neighbours(r"^ab\b"), vec!['b']);
+        assert_eq!(boundary_neighbours(r"(select|ошибку)\b"), vec!['у', 't']);
+        assert_eq!(boundary_neighbours(r"\b(сообщить|report)"), vec!['с', 'r']);
+        let f: RulesFile = toml::from_str(BUILTIN).expect("builtin parses");
+        for d in &f.drop {
+            for p in &d.text {
+                for ch in boundary_neighbours(p.get_ref()) {
+                    assert!(
+                        ch.is_ascii() || !ch.is_alphabetic(),
+                        "rule {}: \\b next to {ch:?} in {}",
+                        d.name.get_ref(),
+                        p.get_ref()
+                    );
+                }
+            }
+        }
     }
 
     #[test]

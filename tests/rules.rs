@@ -537,3 +537,27 @@ fn many_site_rules_load_and_are_found_by_host() {
     );
     assert!(rules.sites.lookup(None).is_empty());
 }
+
+#[test]
+fn rules_check_warns_of_a_word_boundary_by_a_letter_outside_ascii() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("cyrillic.toml");
+    std::fs::write(
+        &f,
+        "[[drop]]\nname = \"mine\"\ntext = [\n  '^Share (this|to)\\b',\n  '^(выделите|select)\\b',\n]\n",
+    )
+    .unwrap();
+    let o = copydesk(&["rules", "check", f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    assert!(
+        out.contains("cyrillic.toml:5: \\b next to 'е' never matches"),
+        "{out}"
+    );
+    assert!(!out.contains(":4:"), "{out}");
+    // The built-in rules have none.
+    let builtin = dir.path().join("builtin.toml");
+    std::fs::write(&builtin, copydesk::rules::BUILTIN).unwrap();
+    let o = copydesk(&["rules", "check", builtin.to_str().unwrap()]);
+    assert_eq!(stdout(&o).lines().count(), 1, "{}", stdout(&o));
+}
