@@ -123,7 +123,9 @@ pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
             let protect = matches!(el.value().name(), "body" | "html")
                 || in_sentence
                 || v.selector_weight > 0.0
-                || (v.weight > 0.0 && text_weight[i] >= SHIELD_PROSE)
+                || (v.weight > 0.0
+                    && text_weight[i] >= SHIELD_PROSE
+                    && !v.drop_by_class.is_some_and(|r| rules.info[r].strict))
                 || prose[i] as f32 > PROTECT_SHARE * total_prose;
             v.drop_by_class.filter(|_| !protect)
         });
@@ -224,6 +226,19 @@ mod tests {
         );
         let got = names(&page);
         assert_eq!(got, vec![("By Jane Doe".to_string(), "byline".to_string())]);
+    }
+
+    #[test]
+    fn a_strict_rule_drops_what_a_score_class_also_names() {
+        let long = "word ".repeat(300);
+        let bio = "Jane Doe studied politics in Dresden and Boston and worked abroad for years before she came home to write about the harbour towns for the Gazette.";
+        let page = format!(
+            "<body><article><p>{long}</p></article><section class='main-box author-box'><h3>About the author</h3><p>{bio}</p></section>             <div class='main-box'><p>{bio}</p></div></body>"
+        );
+        let got = names(&page);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.starts_with("About the author"), "{got:?}");
+        assert_eq!(got[0].1, "author-bio");
     }
 
     #[test]

@@ -61,6 +61,10 @@ pub struct DropRule {
     /// `text` applies only to blocks of at most this many characters.
     #[serde(default)]
     pub max_chars: Option<usize>,
+    /// `class_id` removes the element even when a `[[score]]` class also
+    /// names it ("main-box author-box"): furniture that is never the story.
+    #[serde(default)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -111,6 +115,8 @@ pub struct RuleInfo {
     pub name: String,
     pub group: Option<String>,
     pub file: String,
+    /// A drop rule whose class matches a score class does not shield.
+    pub strict: bool,
 }
 
 /// A compiled selector with what the rule does.
@@ -434,6 +440,7 @@ impl Rules {
                 name: s.name.clone(),
                 group: Some("site".into()),
                 file: s.file.clone(),
+                strict: false,
             });
         }
         rules.sites = sites;
@@ -889,6 +896,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<
                 name: name.clone(),
                 group: None,
                 file: e.file.to_string(),
+                strict: false,
             });
             continue;
         }
@@ -898,6 +906,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<
                     name: name.clone(),
                     group: r.group.clone(),
                     file: e.file.to_string(),
+                    strict: r.strict,
                 });
                 compile_sels(&r.select, &mut drop_sel, 0.0)?;
                 for p in &r.class_id {
@@ -915,6 +924,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<
                     name: name.clone(),
                     group: Some("score".into()),
                     file: e.file.to_string(),
+                    strict: false,
                 });
                 compile_sels(&r.select, &mut score_sel, r.weight)?;
                 for p in &r.class_id {
