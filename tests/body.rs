@@ -214,3 +214,18 @@ fn the_list_under_a_key_points_label_sums_the_story_up_and_goes() {
     let p = paragraphs(&page("What changes"));
     assert_eq!(p.len(), 6, "{p:?}");
 }
+
+#[test]
+fn a_wiki_page_loses_its_edit_links_and_category_box() {
+    let page = format!(
+        "<html><body><div id='content'><h1>Harbour bridge</h1>{STORY}\
+         <h2><span class='mw-headline'>History</span><span class='mw-editsection'>[<a href='/edit'>edit</a>]</span></h2>\
+         <p>The first plans for a bridge date from 1904, when a ferry sank in a winter storm and the town asked for a safer crossing.</p>\
+         <div id='catlinks' class='catlinks'><div class='mw-normal-catlinks'>Categories: <ul><li><a href='/c/1'>Bridges</a></li></ul></div>\
+         <div class='mw-hidden-catlinks'>Hidden categories: <ul><li><a href='/c/2'>Articles with short description</a></li></ul></div></div>\
+         </div></body></html>"
+    );
+    let p = paragraphs(&page);
+    assert!(p.iter().any(|x| x == "History"), "{p:?}");
+    assert!(!p.iter().any(|x| x.contains("edit") || x.contains("categories")), "{p:?}");
+}
