@@ -697,8 +697,25 @@ fn merge_credits(
     let agreed = markup
         .iter()
         .any(|m| AUTHOR_ROLES.contains(&m.role.as_str()) && visible(m));
+    // A markup name that is several the text credits one by one ("Fatima
+    // Hussein, The Associated Press") says nothing more.
+    let covered = |m: &Credit| {
+        let parts: Vec<&str> = m
+            .name
+            .split([',', '&', ';'])
+            .flat_map(|p| p.split(" and "))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        parts.len() >= 2
+            && parts.iter().all(|p| {
+                textual
+                    .iter()
+                    .any(|t| t.name.to_lowercase() == p.to_lowercase())
+            })
+    };
     for m in markup {
-        if agreed && AUTHOR_ROLES.contains(&m.role.as_str()) && !visible(&m) {
+        if agreed && AUTHOR_ROLES.contains(&m.role.as_str()) && !visible(&m) || covered(&m) {
             continue;
         }
         if !textual.iter().any(|t| same(t, &m)) {

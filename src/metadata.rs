@@ -195,10 +195,28 @@ pub fn gather(dom: &Dom) -> Sources {
             }
         }
         if rel_author || prop_author {
-            // itemprop=author may hold a nested itemprop=name; the text is the name either way.
-            let t = dom.text_of(i);
-            if !t.is_empty() && t.chars().count() <= 80 {
-                s.author_elements.push(t);
+            // itemprop=author may hold a nested itemprop=name; the text is the
+            // name either way, unless it holds several, each a name of its
+            // own (their texts would run together: "Paul WisemanFatima Hussein").
+            let names: Vec<String> = if prop_author {
+                (i + 1..dom.items[i].end as usize)
+                    .filter(|&d| {
+                        dom.element(d).and_then(|e| e.value().attr("itemprop")) == Some("name")
+                    })
+                    .map(|d| dom.text_of(d))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let texts = if names.len() >= 2 {
+                names
+            } else {
+                vec![dom.text_of(i)]
+            };
+            for t in texts {
+                if !t.is_empty() && t.chars().count() <= 80 {
+                    s.author_elements.push(t);
+                }
             }
         }
     }

@@ -227,5 +227,9 @@ fn a_wiki_page_loses_its_edit_links_and_category_box() {
     );
     let p = paragraphs(&page);
     assert!(p.iter().any(|x| x == "History"), "{p:?}");
-    assert!(!p.iter().any(|x| x.contains("edit") || x.contains("categories")), "{p:?}");
+    assert!(
+        !p.iter()
+            .any(|x| x.contains("edit") || x.contains("categories")),
+        "{p:?}"
+    );
 }

@@ -257,3 +257,25 @@ fn spanish_regional_page_byline_date_and_logo_in_the_headline() {
     assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
     assert!(a.paragraphs[0].starts_with("La autoridad portuaria"));
 }
+
+#[test]
+fn microdata_with_two_names_in_one_author_gives_two_people() {
+    let story = "<p>The council met on Tuesday and agreed to fund the new bridge, which engineers say will last a century and cost forty million.</p>".repeat(3);
+    let page = format!(
+        "<html><body><article><h1>Council funds the bridge</h1>\
+         <ul><li class='pub-details'>By: <a href='/writer/jane-doe/'><span>Jane Doe</span></a>, \
+         <a href='/writer/li-wei-harbour-press/'><span>Li Wei, Harbour Press</span></a></li></ul>\
+         <div class='hidden' itemprop='author' itemscope itemtype='http://schema.org/Person'>\
+         <span itemprop='name'>Jane Doe</span><span itemprop='name'>Li Wei, Harbour Press</span></div>\
+         {story}</article></body></html>"
+    );
+    let a = run(page.as_bytes());
+    let c = credits(&a);
+    assert!(c.contains(&pair("author", "Jane Doe")), "{c:?}");
+    assert!(c.iter().any(|(_, n)| n == "Li Wei"), "{c:?}");
+    assert!(!c.iter().any(|(_, n)| n.contains("DoeLi")), "{c:?}");
+    assert!(
+        !c.iter().any(|(_, n)| n == "Li Wei, Harbour Press"),
+        "{c:?}"
+    );
+}
