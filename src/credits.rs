@@ -223,11 +223,29 @@ fn names(raw: &str, role: &str, label: &str) -> Vec<Credit> {
         .into_iter()
         .filter(|p| looks_like_name(p, person))
         .map(|name| Credit {
-            role: role.to_string(),
+            // "来源：尹娟": a source that is a person is the writer.
+            role: if role == "source" && is_chinese_personal_name(&name) {
+                "author".to_string()
+            } else {
+                role.to_string()
+            },
             name,
             label: Some(label.trim().to_string()),
         })
         .collect()
+}
+
+/// A Chinese person's name: two or three Han characters, the first a common
+/// surname, and no newsroom's ending (网, 报, 社, 台...): "尹娟", "王建国",
+/// but not "新浪", "金羊网" or "央视".
+pub fn is_chinese_personal_name(name: &str) -> bool {
+    const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+    const ORG_ENDINGS: &str = "网报社台站刊界圈号局部委办会院所处厅府团司店馆频道";
+    let chars: Vec<char> = name.chars().collect();
+    (2..=3).contains(&chars.len())
+        && chars.iter().all(|&c| text::is_cjk(c))
+        && SURNAMES.contains(chars[0])
+        && !ORG_ENDINGS.contains(chars[chars.len() - 1])
 }
 
 fn split_names(s: &str) -> Vec<String> {
@@ -608,6 +626,21 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn a_source_that_is_a_person_is_the_writer() {
+        for (name, yes) in [
+            ("尹娟", true),
+            ("王建国", true),
+            ("新浪", false),
+            ("金羊网", false),
+            ("新华社", false),
+            ("江南时报", false),
+            ("张", false),
+        ] {
+            assert_eq!(is_chinese_personal_name(name), yes, "{name}");
+        }
     }
 
     #[test]

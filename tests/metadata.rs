@@ -279,3 +279,18 @@ fn microdata_with_two_names_in_one_author_gives_two_people() {
         "{c:?}"
     );
 }
+
+#[test]
+fn a_chinese_source_line_naming_a_person_credits_the_writer() {
+    let story = "<p>市政府周二召开会议，决定为新大桥拨款。工程师说，这座桥可以使用一百年，工程将在明年春天开工，旧渡轮会一直运行到大桥通车为止。</p>".repeat(3);
+    let page = |source: &str| {
+        format!(
+            "<html><head><meta charset='utf-8'></head><body><article><h1>新大桥获得拨款</h1>{story}\
+             <p>来源：{source}</p></article></body></html>"
+        )
+    };
+    let c = credits(&run(page("尹娟").as_bytes()));
+    assert!(c.contains(&pair("author", "尹娟")), "{c:?}");
+    let c = credits(&run(page("新华社").as_bytes()));
+    assert!(c.contains(&pair("source", "新华社")), "{c:?}");
+}
