@@ -1157,6 +1157,25 @@ mod tests {
             Some("ratings-and-counters")
         );
         assert_eq!(name("Key Points"), Some("summary-labels"));
+        assert_eq!(name("Anzeige"), Some("ads"));
+        assert_eq!(name("Anzeige erstatten will der Verein nicht."), None);
+        assert_eq!(name("Auch interessant:"), Some("related-text"));
+        assert_eq!(
+            name("Das Thema könnte dich auch interessieren:"),
+            Some("related-text")
+        );
+        assert_eq!(name("À ÉCOUTER AUSSI"), Some("related-text"));
+        assert_eq!(name("Editors’ Recommendations:"), Some("related-text"));
+        assert_eq!(
+            name("Durchschnittliche Bewertung: (2 Bewertungen)"),
+            Some("ratings-and-counters")
+        );
+        assert_eq!(
+            name("Join 66,707,982 other followers"),
+            Some("newsletter-and-paywall")
+        );
+        assert_eq!(name("Pages: 1 2 3 4"), Some("related-text"));
+        assert_eq!(name("Pages 12 and 13 of the report list the costs."), None);
         assert_eq!(
             name("Выделите текст и нажмите Ctrl+Enter, чтобы сообщить об ошибке."),
             Some("ratings-and-counters")
