@@ -1158,6 +1158,24 @@ mod tests {
         );
         assert_eq!(name("Key Points"), Some("summary-labels"));
         assert_eq!(name("Anzeige"), Some("ads"));
+        assert_eq!(name("23.10.2018"), Some("datelines"));
+        assert_eq!(name("05/08/2019 14:30"), Some("datelines"));
+        assert_eq!(name("17. Mai 2019"), Some("datelines"));
+        assert_eq!(name("4:14 p.m."), None);
+        assert_eq!(
+            name("https://example.com/wp-content/uploads/2019/05/hand-cream.jpg"),
+            Some("image-addresses")
+        );
+        assert_eq!(
+            name("This article originally appeared on VICE US."),
+            Some("disclaimers")
+        );
+        assert_eq!(
+            name(
+                "Accueil > Actualités et humeurs > Décisions de l’assemblée générale du mardi 10 septembre"
+            ),
+            Some("breadcrumb-text")
+        );
         assert_eq!(name("Anzeige erstatten will der Verein nicht."), None);
         assert_eq!(name("Auch interessant:"), Some("related-text"));
         assert_eq!(
