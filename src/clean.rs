@@ -114,18 +114,22 @@ pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
         };
         let v = rules.judge(el);
         weight[i] = v.weight;
-        let drop = v.drop_by_selector.or_else(|| {
-            // An inline element in a sentence (a linked name whose id says
-            // "auto-tag", a span classed "source") is part of the sentence.
-            let in_sentence = matches!(dom.items[i].kind, Kind::Inline | Kind::Link)
-                && p_of[i] != NO_PARENT
-                && text_weight[p_of[i] as usize] > text_weight[i] + 20;
+        // An inline element in a sentence (a linked name whose id says
+        // "auto-tag", a span classed "source", a <time> in "met on <time>
+        // Tuesday</time>") is part of the sentence: class rules, and the
+        // byline rules' selectors, leave it, strict rules (hidden text) do not.
+        let in_sentence = matches!(dom.items[i].kind, Kind::Inline | Kind::Link)
+            && p_of[i] != NO_PARENT
+            && text_weight[p_of[i] as usize] > text_weight[i] + 20;
+        let by_selector = v
+            .drop_by_selector
+            .filter(|&r| !(in_sentence && rules.info[r].group.as_deref() == Some("byline")));
+        let drop = by_selector.or_else(|| {
+            let strict = v.drop_by_class.is_some_and(|r| rules.info[r].strict);
             let protect = matches!(el.value().name(), "body" | "html")
-                || in_sentence
+                || in_sentence && !strict
                 || v.selector_weight > 0.0
-                || (v.weight > 0.0
-                    && text_weight[i] >= SHIELD_PROSE
-                    && !v.drop_by_class.is_some_and(|r| rules.info[r].strict))
+                || (v.weight > 0.0 && text_weight[i] >= SHIELD_PROSE && !strict)
                 || prose[i] as f32 > PROTECT_SHARE * total_prose;
             v.drop_by_class.filter(|_| !protect)
         });
@@ -247,13 +251,19 @@ mod tests {
         // Sites link names to their topic pages with ids like "auto-tag_...";
         // a span classed as the source opens a sentence.
         let page = format!(
-            "<body><article><p>{long}</p><p>The <a id='auto-tag_doobie-brothers' href='/t/d'>Doobie Brothers</a>              will tour again, <span class='source'>the band said</span> on Monday.</p>             <p><span class='share'>Share this story</span></p>             <div class='tags'><a href='/t/a'>harbour</a> <a href='/t/b'>bridge</a></div></article></body>"
+            "<body><article><p>{long}</p><p>The <a id='auto-tag_doobie-brothers' href='/t/d'>Doobie Brothers</a> \
+             will tour again, <span class='source'>the band said</span> on Monday.</p>\
+             <p><span class='share'>Share this story</span></p>\
+             <p>The council met on <time datetime='2024-03-05'>Tuesday, March 5</time> and agreed to fund it.</p>\
+             <p>The report is online <span class='sr-only'>(opens in a new window)</span> for anyone to read.</p>\
+             <div class='tags'><a href='/t/a'>harbour</a> <a href='/t/b'>bridge</a></div></article></body>"
         );
         let got = names(&page);
         assert_eq!(
             got,
             vec![
                 ("Share this story".to_string(), "share".to_string()),
+                ("(opens in a new window)".to_string(), "hidden".to_string()),
                 ("harbour bridge".to_string(), "tags".to_string())
             ]
         );
