@@ -458,6 +458,7 @@ pub fn select<'b>(
             && b.link_density() > 0.5
             && (b.weight < 200 || b.link_density() > 0.8)
             && !linked_sentence(b)
+            && !gives_address(t)
         {
             Verdict::LinkHeavy
         } else if head
@@ -599,6 +600,26 @@ fn linked_sentence(b: &Block) -> bool {
         && b.link_density() <= 0.8
         && text::ends_sentence(&b.text)
         && !b.text.ends_with([':', '：'])
+}
+
+/// Does a short block give an e-mail address ("Tips: news@example.com",
+/// "정덕현 칼럼니스트 thekian1@entermedia.co.kr")? A linked address is how to
+/// reach someone the story names, not a link away from it.
+fn gives_address(t: &str) -> bool {
+    t.len() <= 200
+        && t.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | ',' | ';'))
+            .any(|w| {
+                let w = w.trim_end_matches(['.', ':']);
+                w.split_once('@').is_some_and(|(user, host)| {
+                    !user.is_empty()
+                        && host.contains('.')
+                        && !host.starts_with('.')
+                        && !host.ends_with('.')
+                        && user.chars().chain(host.chars()).all(|c| {
+                            c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+')
+                        })
+                })
+            })
 }
 
 /// Comparable form: no whitespace, lowercase.

@@ -233,3 +233,19 @@ fn a_wiki_page_loses_its_edit_links_and_category_box() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_linked_email_address_in_the_story_stays() {
+    let page = format!(
+        "<html><body><article><h1>Council funds the harbour bridge</h1>{STORY}\
+         <p>Questions for the council can go to its new mailbox:</p>\
+         <p><a href='mailto:bridge@harbour-council.example'>bridge@harbour-council.example</a></p>\
+         <p><a href='/news'>More news</a></p></article></body></html>"
+    );
+    let p = paragraphs(&page);
+    assert!(
+        p.iter().any(|x| x == "bridge@harbour-council.example"),
+        "{p:?}"
+    );
+    assert!(!p.iter().any(|x| x == "More news"), "{p:?}");
+}
