@@ -603,14 +603,20 @@ fn linked_sentence(b: &Block) -> bool {
 }
 
 /// Does a short block give an e-mail address ("Tips: news@example.com",
-/// "정덕현 칼럼니스트 thekian1@entermedia.co.kr")? A linked address is how to
-/// reach someone the story names, not a link away from it.
+/// "정덕현 칼럼니스트 thekian1@entermedia.co.kr") or a web address written out
+/// ("Source: http://example.org/report", "www.example.com")? A linked
+/// address is how to reach what the story names, not a link away from it:
+/// menus and related lists show titles, not addresses.
 fn gives_address(t: &str) -> bool {
     t.len() <= 200
         && t.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | ',' | ';'))
             .any(|w| {
                 let w = w.trim_end_matches(['.', ':']);
-                w.split_once('@').is_some_and(|(user, host)| {
+                let web = ["http://", "https://", "www."].iter().any(|p| {
+                    w.len() > p.len() + 3
+                        && w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
+                });
+                web || w.split_once('@').is_some_and(|(user, host)| {
                     !user.is_empty()
                         && host.contains('.')
                         && !host.starts_with('.')
@@ -722,6 +728,23 @@ pub fn is_article(selected: &[(&Block, Verdict)]) -> bool {
 mod tests {
     use super::*;
     use crate::rules::Rules;
+
+    #[test]
+    fn addresses_written_out() {
+        for (t, yes) in [
+            ("Tips: news@harbour.example", true),
+            ("정덕현 칼럼니스트 thekian1@entermedia.co.kr", true),
+            ("Source: http://harbour.example/report.pdf", true),
+            ("www.autoracing.example", true),
+            ("Follow @harbourgazette", false),
+            ("More news", false),
+            // Words that start with a multi-byte character are not cut.
+            ("ติดตามประชาไทอัพเดท ได้ที่: wwwé", false),
+            ("ééé http", false),
+        ] {
+            assert_eq!(gives_address(t), yes, "{t}");
+        }
+    }
 
     #[test]
     fn squash_forms_agree_with_the_plain_definition() {

@@ -1158,6 +1158,17 @@ mod tests {
         );
         assert_eq!(name("Key Points"), Some("summary-labels"));
         assert_eq!(name("Anzeige"), Some("ads"));
+        assert_eq!(name("iTunes: http://po.example/TP_615Apple"), Some("share"));
+        assert_eq!(
+            name(
+                "Reach the reporters on Twitter at http://twitter.com/janedoe and http://twitter.com/liwei"
+            ),
+            Some("author-bio")
+        );
+        assert_eq!(
+            name("Reach the harbour on foot from the station in ten minutes."),
+            None
+        );
         assert_eq!(name("23.10.2018"), Some("datelines"));
         assert_eq!(name("05/08/2019 14:30"), Some("datelines"));
         assert_eq!(name("17. Mai 2019"), Some("datelines"));

@@ -249,3 +249,20 @@ fn a_linked_email_address_in_the_story_stays() {
     );
     assert!(!p.iter().any(|x| x == "More news"), "{p:?}");
 }
+
+#[test]
+fn a_web_address_written_out_in_the_story_stays() {
+    let page = format!(
+        "<html><body><article><h1>Council funds the harbour bridge</h1>{STORY}\
+         <p>The engineers' report is online:</p>\
+         <p><a href='http://harbour-council.example/bridge-report.pdf'>http://harbour-council.example/bridge-report.pdf</a></p>\
+         <p><a href='/news'>Harbour news</a></p></article></body></html>"
+    );
+    let p = paragraphs(&page);
+    assert!(
+        p.iter()
+            .any(|x| x == "http://harbour-council.example/bridge-report.pdf"),
+        "{p:?}"
+    );
+    assert!(!p.iter().any(|x| x == "Harbour news"), "{p:?}");
+}
