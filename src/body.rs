@@ -548,13 +548,19 @@ pub fn select<'b>(
     // stories, though each item wraps its link in a few words ("Could an
     // astronaut <a>use gravity to get around</a>?") and so is not link-heavy;
     // one under "Key points" or "Story highlights" sums the story up.
+    // The story's first long paragraph: a summary box comes before it (a
+    // "Summary" list at the end of a how-to is the how-to's own).
+    let story_at = out
+        .iter()
+        .position(|(b, v)| *v == Verdict::Keep && b.weight >= 100)
+        .unwrap_or(out.len());
     for i in 0..out.len() {
         let Verdict::Rule(r) = out[i].1 else {
             continue;
         };
         // Under a "Key points" label, the list is the summary, links or not.
         let group = rules.info.get(r).and_then(|x| x.group.as_deref());
-        let summary = group == Some("summary");
+        let summary = group == Some("summary") && i < story_at;
         if !(summary || group == Some("related")) || out[i].0.weight > 80 {
             continue;
         }

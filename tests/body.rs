@@ -266,3 +266,17 @@ fn a_web_address_written_out_in_the_story_stays() {
     );
     assert!(!p.iter().any(|x| x == "Harbour news"), "{p:?}");
 }
+
+#[test]
+fn a_summary_list_at_the_end_of_a_how_to_stays() {
+    let page = format!(
+        "<html><body><article><h1>How the harbour bridge was funded</h1>{STORY}\
+         <h2>Summary</h2><ul><li>The council pays half of the cost</li>\
+         <li>The region and a harbour levy pay the rest</li></ul></article></body></html>"
+    );
+    let p = paragraphs(&page);
+    assert!(
+        p.iter().any(|x| x == "The council pays half of the cost"),
+        "{p:?}"
+    );
+}
