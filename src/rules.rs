@@ -1204,6 +1204,11 @@ mod tests {
             Some("newsletter-and-paywall")
         );
         assert_eq!(name("Pages: 1 2 3 4"), Some("related-text"));
+        assert_eq!(name("See more photos:"), Some("related-text"));
+        assert_eq!(
+            name("See more photos of the bridge in our gallery on Sunday."),
+            None
+        );
         assert_eq!(name("Pages 12 and 13 of the report list the costs."), None);
         assert_eq!(
             name("Выделите текст и нажмите Ctrl+Enter, чтобы сообщить об ошибке."),
