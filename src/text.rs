@@ -279,7 +279,7 @@ mod tests {
         let mut all = String::new();
         for c in (0..0x11_0000u32).filter_map(char::from_u32) {
             all.push(c);
-            if c as u32 % 7 == 0 {
+            if (c as u32).is_multiple_of(7) {
                 all.push_str("plain ascii run");
             }
         }
