@@ -237,7 +237,8 @@ mod tests {
         let long = "word ".repeat(300);
         let bio = "Jane Doe studied politics in Dresden and Boston and worked abroad for years before she came home to write about the harbour towns for the Gazette.";
         let page = format!(
-            "<body><article><p>{long}</p></article><section class='main-box author-box'><h3>About the author</h3><p>{bio}</p></section>             <div class='main-box'><p>{bio}</p></div></body>"
+            "<body><article><p>{long}</p></article><section class='main-box author-box'><h3>About the author</h3><p>{bio}</p></section>\
+             <div class='main-box'><p>{bio}</p></div></body>"
         );
         let got = names(&page);
         assert_eq!(got.len(), 1, "{got:?}");

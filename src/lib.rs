@@ -314,8 +314,7 @@ impl Extractor {
                 .any(|c| credits::is_bio_of(&last.text, &c.name))
         {
             paragraphs.pop();
-            let at = index_of(last);
-            if let Some((_, v)) = selected.iter_mut().find(|(b, _)| index_of(b) == at) {
+            if let Some((_, v)) = selected.iter_mut().find(|(b, _)| std::ptr::eq(*b, *last)) {
                 *v = body::Verdict::AuthorBio;
             }
         }
