@@ -62,7 +62,8 @@ pub struct DropRule {
     #[serde(default)]
     pub max_chars: Option<usize>,
     /// `class_id` removes the element even when a `[[score]]` class also
-    /// names it ("main-box author-box"): furniture that is never the story.
+    /// names it ("main-box author-box") or it is a span inside a sentence:
+    /// for what is never the story (hidden text, comments, bios).
     #[serde(default)]
     pub strict: bool,
 }
@@ -115,7 +116,7 @@ pub struct RuleInfo {
     pub name: String,
     pub group: Option<String>,
     pub file: String,
-    /// A drop rule whose class matches a score class does not shield.
+    /// The drop rule's class matches are never shielded (see `DropRule::strict`).
     pub strict: bool,
 }
 
@@ -639,7 +640,9 @@ pub fn check_source(name: &str, text: &str) -> Result<Checked, RulesError> {
 pub(crate) fn boundary_neighbours(p: &str) -> Vec<char> {
     let c: Vec<char> = p.chars().collect();
     let mut out = Vec::new();
-    // The alternatives of the group that closes at `close` or opens at `open`.
+    // The alternatives of the group whose bracket is at `from`: read back
+    // from its `)` (step -1, each alternative's characters last first) or
+    // on from its `(` (step 1).
     let group = |from: usize, step: isize| -> Vec<String> {
         let (mut depth, mut i, mut alts, mut cur) =
             (0i32, from as isize, Vec::new(), String::new());
