@@ -33,6 +33,9 @@ pub struct Pending {
     brk: bool,
     /// A space that is not ASCII (U+3000, no-break space): always shown.
     wide: bool,
+    /// Only where a removed element was, no whitespace of the source: not
+    /// shown before closing punctuation ("Jane Doe<span>card</span>, said").
+    soft: bool,
 }
 
 impl Pending {
@@ -43,6 +46,7 @@ impl Pending {
             any: true,
             brk: true,
             wide: false,
+            soft: true,
         }
     }
 
@@ -52,6 +56,7 @@ impl Pending {
             any: true,
             brk: false,
             wide: true,
+            soft: false,
         }
     }
 
@@ -61,6 +66,8 @@ impl Pending {
             any: self.any || other.any,
             brk: self.brk || other.brk,
             wide: self.wide || other.wide,
+            // Soft only when each side is soft or nothing.
+            soft: (self.soft || !self.any) && (other.soft || !other.any),
         }
     }
 }
@@ -81,7 +88,9 @@ pub fn push_collapsed(out: &mut String, s: &str, pending: &mut Pending) {
             // is pending, so the rest of its run of ASCII is copied as is.
             if pending.any {
                 // (No CJK rule: `c` is not CJK.)
-                if !out.is_empty() {
+                let closing =
+                    pending.soft && matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']');
+                if !out.is_empty() && !closing {
                     out.push(' ');
                 }
                 *pending = Pending::default();
@@ -97,6 +106,7 @@ pub fn push_collapsed(out: &mut String, s: &str, pending: &mut Pending) {
         }
         if is_space(c) {
             pending.any = true;
+            pending.soft = false;
             match c {
                 '\n' | '\r' => pending.brk = true,
                 ' ' | '\t' | '\u{c}' | '\u{200b}' | '\u{feff}' => {}
@@ -210,6 +220,7 @@ mod tests {
             for c in s.chars() {
                 if is_space(c) {
                     pending.any = true;
+                    pending.soft = false;
                     match c {
                         '\n' | '\r' => pending.brk = true,
                         ' ' | '\t' | '\u{c}' | '\u{200b}' | '\u{feff}' => {}
@@ -219,7 +230,9 @@ mod tests {
                 }
                 if pending.any {
                     if let Some(last) = out.chars().next_back() {
-                        let drop = pending.brk && !pending.wide && is_cjk(last) && is_cjk(c);
+                        let closing = pending.soft && ",.;:!?)]".contains(c);
+                        let drop =
+                            closing || pending.brk && !pending.wide && is_cjk(last) && is_cjk(c);
                         if !drop {
                             out.push(' ');
                         }
@@ -242,6 +255,8 @@ mod tests {
             "\u{a0}x\u{200b}y\u{feff}",
             "word.\r\n中",
             "é ü",
+            ", said",
+            ").",
         ];
         for a in pieces {
             for b in pieces {
@@ -262,6 +277,23 @@ mod tests {
         push_collapsed(&mut o1, &all, &mut p1);
         slow(&mut o2, &all, &mut p2);
         assert_eq!(o1, o2);
+    }
+
+    #[test]
+    fn a_removed_element_leaves_no_space_before_closing_punctuation() {
+        let mut out = String::new();
+        let mut p = Pending::default();
+        push_collapsed(&mut out, "Jane Doe", &mut p);
+        p = p.and(Pending::soft());
+        push_collapsed(&mut out, ", said", &mut p);
+        assert_eq!(out, "Jane Doe, said");
+        // Whitespace of the source still shows, as a browser shows it.
+        let mut out = String::new();
+        let mut p = Pending::default();
+        push_collapsed(&mut out, "Jane Doe ", &mut p);
+        p = p.and(Pending::soft());
+        push_collapsed(&mut out, ", said", &mut p);
+        assert_eq!(out, "Jane Doe , said");
     }
 
     #[test]
