@@ -280,3 +280,20 @@ fn a_summary_list_at_the_end_of_a_how_to_stays() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_hover_card_inside_a_sentence_goes_and_its_word_stays() {
+    let page = format!(
+        "<html><body><article><h1>Governor defends the campaign</h1>\
+         <p>The state's governor, <span class='rollover-people'><a href='/people/jane-doe'>Jane Doe</a>\
+         <span class='rollover-people-block'><span class='rollover-block'><img src='/jd.jpg'>\
+         <a class='name' href='/people/jane-doe'>Jane Anne Doe</a><a href='/news/1'>Her latest story</a></span></span></span>, \
+         said on Monday that the campaign had done what it set out to do.</p>{STORY}</article></body></html>"
+    );
+    let p = paragraphs(&page);
+    assert_eq!(
+        p[0],
+        "The state's governor, Jane Doe, said on Monday that the campaign had done what it set out to do.",
+        "{p:?}"
+    );
+}
