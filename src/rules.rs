@@ -1161,6 +1161,14 @@ mod tests {
         );
         assert_eq!(name("Key Points"), Some("summary-labels"));
         assert_eq!(name("Anzeige"), Some("ads"));
+        assert_eq!(
+            name("Jewels after jewels, installation views, photos © Harbour Gazette, 2018"),
+            Some("photo-credit-lines")
+        );
+        assert_eq!(
+            name("The photos © law, passed in 2018, is a lawyer's dream. So is the rest."),
+            None
+        );
         assert_eq!(name("iTunes: http://po.example/TP_615Apple"), Some("share"));
         assert_eq!(
             name(
