@@ -194,7 +194,7 @@ impl Extractor {
         }
         // A heading under the headline that says what the page's description
         // says is the standfirst, not the story.
-        if let Some(d) = sources.description().map(|d| metadata::squash(&d))
+        if let Some(d) = description.as_deref().map(metadata::squash)
             && d.len() >= 20
         {
             for (b, v) in selected.iter_mut() {
@@ -381,7 +381,7 @@ impl Extractor {
             credits,
             language: language.or_else(|| guess_language(&paragraphs)),
             site_name,
-            description: sources.description(),
+            description,
             tags: sources.tags(),
             encoding: encoding.name().to_ascii_lowercase(),
             paragraphs,

@@ -281,19 +281,18 @@ mod tests {
 
     #[test]
     fn a_removed_element_leaves_no_space_before_closing_punctuation() {
-        let mut out = String::new();
-        let mut p = Pending::default();
-        push_collapsed(&mut out, "Jane Doe", &mut p);
-        p = p.and(Pending::soft());
-        push_collapsed(&mut out, ", said", &mut p);
-        assert_eq!(out, "Jane Doe, said");
+        // `before`, a removed element, then ", said".
+        let around_removed = |before: &str| {
+            let mut out = String::new();
+            let mut p = Pending::default();
+            push_collapsed(&mut out, before, &mut p);
+            p = p.and(Pending::soft());
+            push_collapsed(&mut out, ", said", &mut p);
+            out
+        };
+        assert_eq!(around_removed("Jane Doe"), "Jane Doe, said");
         // Whitespace of the source still shows, as a browser shows it.
-        let mut out = String::new();
-        let mut p = Pending::default();
-        push_collapsed(&mut out, "Jane Doe ", &mut p);
-        p = p.and(Pending::soft());
-        push_collapsed(&mut out, ", said", &mut p);
-        assert_eq!(out, "Jane Doe , said");
+        assert_eq!(around_removed("Jane Doe "), "Jane Doe , said");
     }
 
     #[test]
