@@ -56,16 +56,275 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid date regex")
 });
 
+/// Month names as news pages write them, full and abbreviated, in the
+/// languages of the world's big news markets (English, German, French,
+/// Spanish, Italian, Portuguese, Dutch, the Nordic languages, Polish, Czech,
+/// Romanian, Indonesian, Turkish, Russian, Ukrainian, Greek and Arabic),
+/// lowercase, with the month they name. Abbreviations that are common words
+/// ("out", Portuguese October) are left out.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("januar", 1),
+    ("jänner", 1),
+    ("jän", 1),
+    ("janvier", 1),
+    ("janv", 1),
+    ("enero", 1),
+    ("ene", 1),
+    ("gennaio", 1),
+    ("gen", 1),
+    ("janeiro", 1),
+    ("januari", 1),
+    ("stycznia", 1),
+    ("styczeń", 1),
+    ("ledna", 1),
+    ("ianuarie", 1),
+    ("ocak", 1),
+    ("января", 1),
+    ("январь", 1),
+    ("янв", 1),
+    ("січня", 1),
+    ("ιανουαρίου", 1),
+    ("يناير", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("februar", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("fév", 2),
+    ("febrero", 2),
+    ("febbraio", 2),
+    ("fevereiro", 2),
+    ("fev", 2),
+    ("februari", 2),
+    ("lutego", 2),
+    ("února", 2),
+    ("februarie", 2),
+    ("şubat", 2),
+    ("subat", 2),
+    ("февраля", 2),
+    ("февраль", 2),
+    ("фев", 2),
+    ("лютого", 2),
+    ("φεβρουαρίου", 2),
+    ("فبراير", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mär", 3),
+    ("mrz", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("março", 3),
+    ("marco", 3),
+    ("maart", 3),
+    ("marts", 3),
+    ("maret", 3),
+    ("marca", 3),
+    ("března", 3),
+    ("martie", 3),
+    ("mart", 3),
+    ("марта", 3),
+    ("март", 3),
+    ("мар", 3),
+    ("березня", 3),
+    ("μαρτίου", 3),
+    ("مارس", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("avr", 4),
+    ("abril", 4),
+    ("abr", 4),
+    ("aprile", 4),
+    ("kwietnia", 4),
+    ("dubna", 4),
+    ("aprilie", 4),
+    ("nisan", 4),
+    ("апреля", 4),
+    ("апрель", 4),
+    ("апр", 4),
+    ("квітня", 4),
+    ("απριλίου", 4),
+    ("أبريل", 4),
+    ("ابريل", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maggio", 5),
+    ("maio", 5),
+    ("mei", 5),
+    ("maj", 5),
+    ("maja", 5),
+    ("května", 5),
+    ("mayıs", 5),
+    ("mayis", 5),
+    ("мая", 5),
+    ("май", 5),
+    ("травня", 5),
+    ("μαΐου", 5),
+    ("مايو", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("giugno", 6),
+    ("junho", 6),
+    ("czerwca", 6),
+    ("června", 6),
+    ("iunie", 6),
+    ("haziran", 6),
+    ("июня", 6),
+    ("июнь", 6),
+    ("июн", 6),
+    ("червня", 6),
+    ("ιουνίου", 6),
+    ("يونيو", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("juil", 7),
+    ("julio", 7),
+    ("luglio", 7),
+    ("lug", 7),
+    ("julho", 7),
+    ("lipca", 7),
+    ("července", 7),
+    ("iulie", 7),
+    ("temmuz", 7),
+    ("июля", 7),
+    ("июль", 7),
+    ("июл", 7),
+    ("липня", 7),
+    ("ιουλίου", 7),
+    ("يوليو", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("ago", 8),
+    ("augustus", 8),
+    ("augusti", 8),
+    ("agustus", 8),
+    ("sierpnia", 8),
+    ("srpna", 8),
+    ("ağustos", 8),
+    ("agustos", 8),
+    ("августа", 8),
+    ("август", 8),
+    ("авг", 8),
+    ("серпня", 8),
+    ("αυγούστου", 8),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("settembre", 9),
+    ("set", 9),
+    ("setembro", 9),
+    ("września", 9),
+    ("září", 9),
+    ("septembrie", 9),
+    ("eylül", 9),
+    ("eylul", 9),
+    ("сентября", 9),
+    ("сентябрь", 9),
+    ("сен", 9),
+    ("вересня", 9),
+    ("σεπτεμβρίου", 9),
+    ("سبتمبر", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oktober", 10),
+    ("okt", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("ottobre", 10),
+    ("ott", 10),
+    ("outubro", 10),
+    ("października", 10),
+    ("října", 10),
+    ("octombrie", 10),
+    ("ekim", 10),
+    ("октября", 10),
+    ("октябрь", 10),
+    ("окт", 10),
+    ("жовтня", 10),
+    ("οκτωβρίου", 10),
+    ("أكتوبر", 10),
+    ("اكتوبر", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("novembro", 11),
+    ("listopada", 11),
+    ("listopadu", 11),
+    ("noiembrie", 11),
+    ("kasım", 11),
+    ("kasim", 11),
+    ("ноября", 11),
+    ("ноябрь", 11),
+    ("ноя", 11),
+    ("листопада", 11),
+    ("νοεμβρίου", 11),
+    ("نوفمبر", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dezember", 12),
+    ("dez", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("déc", 12),
+    ("diciembre", 12),
+    ("dic", 12),
+    ("dicembre", 12),
+    ("dezembro", 12),
+    ("desember", 12),
+    ("grudnia", 12),
+    ("prosince", 12),
+    ("decembrie", 12),
+    ("aralık", 12),
+    ("aralik", 12),
+    ("декабря", 12),
+    ("декабрь", 12),
+    ("дек", 12),
+    ("грудня", 12),
+    ("δεκεμβρίου", 12),
+    ("ديسمبر", 12),
+];
+
+/// "20 October 2023", "Oct. 20, 2023 12:42 p.m. ET", "14. Dezember 2015 um
+/// 14:48", "13 de junio de 2019", "1er juillet 2019 à 14h30".
 static WORDY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    // Longest names first, so that "juillet" is not read as "juil" + "let".
+    let mut names: Vec<&str> = MONTHS.iter().map(|m| m.0).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    let mon = names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
+    let zones = "GMT|UTC|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|MEZ|MESZ|JST|KST|IST|AEST|AEDT|HKT|SGT";
+    Regex::new(&format!(
         r"(?xi)
         (?:
-          (?P<mon1>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)
-        | (?P<d2>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon2>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?P<y2>(?:19|20)\d\d)
+          (?P<mon1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)
+        | (?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|º|ª)?\.?\s*(?:of\s+|de\s+)?(?P<mon2>{mon})\.?,?\s+(?:de\s+|del\s+)?(?P<y2>(?:19|20)\d\d)
         )
-        (?:[\s,]+(?:at\s+|-\s+|\|\s+)?(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))(?:[:.](?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?
-        (?:\s*(?P<tz>[+-]\d{2}:?\d{2}\b|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|\b(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|JST|KST|IST|AEST|AEDT|HKT|SGT)\b))?",
-    )
+        (?:[\s,]+(?:at\s+|um\s+|à\s+|a\s+las\s+|alle\s+|às\s+|om\s+|kl\.?\s+|klo\s+|в\s+|-\s+|\|\s+)?(?P<h>\d{{1,2}})(?:[:.h](?P<mi>\d{{2}}))(?:[:.](?P<s>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?
+        (?:\s*(?P<tz>[+-]\d{{2}}:?\d{{2}}\b|(?:GMT|UTC)\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?|\b(?:{zones})\b))?"
+    ))
     .expect("valid date regex")
 });
 
@@ -104,13 +363,8 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn month(s: &str) -> Option<u32> {
-    let m = s.get(..3)?.to_ascii_lowercase();
-    let i = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|x| *x == m)?;
-    Some(i as u32 + 1)
+    let s = s.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|m| m.0 == s).map(|m| m.1)
 }
 
 /// US zones: daylight time from the second Sunday of March to the first Sunday of November.
@@ -243,6 +497,11 @@ pub fn find(s: &str) -> Option<Stamp> {
 /// Finds the first date in `s`, reading all-numeric dates in `order` (but
 /// as the other order when only that makes a date: 25/12 is day first).
 pub fn find_in(s: &str, order: Order) -> Option<Stamp> {
+    // Every form written out has a four-digit year: most lines have none,
+    // and this look is much cheaper than the patterns.
+    if !has_year(s) {
+        return None;
+    }
     let a = NUMERIC.captures_iter(s).find_map(|c| {
         let y = c["y"].parse().ok()?;
         let stamp = build(y, c["mo"].parse().ok()?, c["d"].parse().ok()?, &c)?;
@@ -278,6 +537,15 @@ pub fn find_in(s: &str, order: Order) -> Option<Stamp> {
         .flatten()
         .min_by_key(|x| x.0)
         .map(|x| x.1)
+}
+
+/// Does `s` hold 19xx or 20xx?
+fn has_year(s: &str) -> bool {
+    s.as_bytes().windows(4).any(|w| {
+        matches!(w[..2], [b'1', b'9'] | [b'2', b'0'])
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+    })
 }
 
 /// Parses a machine-readable value (meta content, JSON-LD, `datetime`).
@@ -418,6 +686,33 @@ mod tests {
             iso("Friday 20 October 2023 12.42 BST").as_deref(),
             Some("2023-10-20T12:42+01:00")
         );
+    }
+
+    #[test]
+    fn month_names_of_other_languages() {
+        for (text, want) in [
+            (
+                "Dieser Artikel wurde am 14. Dezember 2015 um 14:48 geschrieben",
+                "2015-12-14T14:48",
+            ),
+            ("12. März 2021", "2021-03-12"),
+            ("jeudi 13 juin 2019", "2019-06-13"),
+            ("1er juillet 2019 à 14h30", "2019-07-01T14:30"),
+            ("3 févr. 2020", "2020-02-03"),
+            ("13 de junio de 2019", "2019-06-13"),
+            ("13 giugno 2019 alle 09:05", "2019-06-13T09:05"),
+            ("2 de setembro de 2018", "2018-09-02"),
+            ("5 mei 2020", "2020-05-05"),
+            ("3 марта 2020 в 12:15", "2020-03-03T12:15"),
+            ("5 Ağustos 2020", "2020-08-05"),
+            ("21 października 2019", "2019-10-21"),
+        ] {
+            assert_eq!(iso(text).as_deref(), Some(want), "{text}");
+        }
+        // A name is a whole word: "Marseille 2019" is no month, nor is a
+        // month without its year.
+        assert_eq!(iso("Olympique de Marseille 12 mars"), None);
+        assert_eq!(iso("le 12 Marseille 2019"), None);
     }
 
     #[test]
