@@ -345,9 +345,21 @@ impl Extractor {
                 }
             })
             .or_else(|| {
-                kept.iter()
-                    .take(3)
-                    .find_map(|b| date::find_in(&b.text, order).filter(|_| b.weight < 200))
+                // The top of the body: its first short paragraphs, and the
+                // date lines removed among them.
+                let mut seen = 0;
+                selected
+                    .iter()
+                    .take_while(|(_, v)| {
+                        seen += usize::from(*v == body::Verdict::Keep);
+                        seen <= 3
+                    })
+                    .filter(|(b, v)| match v {
+                        body::Verdict::Keep => b.weight < 200,
+                        body::Verdict::Rule(r) => rules.info[*r].group.as_deref() == Some("byline"),
+                        _ => false,
+                    })
+                    .find_map(|(b, _)| date::find_in(&b.text, order))
             })
             .or_else(|| {
                 // The URL's date is sure of the day; a dateline near the

@@ -1183,6 +1183,13 @@ mod tests {
         assert_eq!(name("23.10.2018"), Some("datelines"));
         assert_eq!(name("05/08/2019 14:30"), Some("datelines"));
         assert_eq!(name("17. Mai 2019"), Some("datelines"));
+        assert_eq!(name("jeudi 13 juin 2019"), Some("datelines"));
+        assert_eq!(
+            name("Sábado, 2 de setembro de 2018 às 14:30"),
+            Some("datelines")
+        );
+        assert_eq!(name("3. Mai 2019, 08:15 Uhr"), Some("datelines"));
+        assert_eq!(name("Le 13 juin 2019, la grève a commencé."), None);
         assert_eq!(name("4:14 p.m."), None);
         assert_eq!(
             name("https://example.com/wp-content/uploads/2019/05/hand-cream.jpg"),

@@ -294,3 +294,21 @@ fn a_chinese_source_line_naming_a_person_credits_the_writer() {
     let c = credits(&run(page("新华社").as_bytes()));
     assert!(c.contains(&pair("source", "新华社")), "{c:?}");
 }
+
+#[test]
+fn a_french_dateline_over_the_headline_dates_the_page_not_a_quoted_date() {
+    let a = run(&page("french-weekday-dateline.html"));
+    // "jeudi 13 juin 2019" is the page's date line: it dates the page and
+    // leaves the body; "Communiqué ... - 12 juin 2019" is part of the story.
+    assert_eq!(a.timestamp.as_deref(), Some("2019-06-13"));
+    assert!(
+        !a.paragraphs.iter().any(|p| p.contains("jeudi")),
+        "{:?}",
+        a.paragraphs
+    );
+    assert!(
+        a.paragraphs[0].starts_with("Communiqué"),
+        "{:?}",
+        a.paragraphs
+    );
+}
