@@ -152,21 +152,28 @@ pub fn gather(dom: &Dom) -> Sources {
             }
             _ => {}
         }
-        if name == "time"
-            || a.datetime.is_some()
-            || a.itemprop
-                .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
-        {
-            let value = a
-                .datetime
-                .or(a.content)
-                .map(str::to_string)
-                .unwrap_or_else(|| dom.text_of(i));
-            let marked = a.pubdate.is_some()
-                || a.itemprop
-                    .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
-            let machine = a.datetime.or(a.content).is_some();
-            s.times.push((i, value, marked, machine));
+        // hAtom and microformats2 mark the publication time with a class
+        // ("published", "dt-published"), often on an <abbr> whose title
+        // holds the machine-readable value (blog engines, SPIP, Blogger).
+        let hatom = a.class.is_some_and(|c| {
+            c.split_ascii_whitespace()
+                .any(|t| t == "published" || t == "dt-published")
+        });
+        let itemprop_published = a
+            .itemprop
+            .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
+        // (a "published" wrapper of a whole post is no time).
+        let hatom = hatom
+            && (a.datetime.or(a.content).or(a.title).is_some()
+                || dom.text_of(i).chars().count() <= 80);
+        if name == "time" || a.datetime.is_some() || itemprop_published || hatom {
+            let title = a
+                .title
+                .filter(|t| name == "abbr" && date::parse_value(t).is_some());
+            let attr = a.datetime.or(a.content).or(title);
+            let value = attr.map(str::to_string).unwrap_or_else(|| dom.text_of(i));
+            let marked = a.pubdate.is_some() || itemprop_published || hatom;
+            s.times.push((i, value, marked, attr.is_some()));
         }
         let marked_head = a
             .itemprop
@@ -242,6 +249,7 @@ struct Attrs<'a> {
     datetime: Option<&'a str>,
     pubdate: Option<&'a str>,
     class: Option<&'a str>,
+    title: Option<&'a str>,
 }
 
 impl<'a> Attrs<'a> {
@@ -266,6 +274,7 @@ impl<'a> Attrs<'a> {
                 "datetime" => &mut a.datetime,
                 "pubdate" => &mut a.pubdate,
                 "class" => &mut a.class,
+                "title" => &mut a.title,
                 _ => continue,
             };
             *slot = Some(&**v);

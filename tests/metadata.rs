@@ -312,3 +312,33 @@ fn a_french_dateline_over_the_headline_dates_the_page_not_a_quoted_date() {
         a.paragraphs
     );
 }
+
+#[test]
+fn hatom_published_abbr_gives_the_time_in_its_title() {
+    let story = "<p>The council met on a wet evening and voted to keep the library open on Sundays, after a long debate about the cost of heating the old building.</p>"
+        .repeat(4);
+    // Blogger: the title holds the instant, the text only the time of day.
+    let blogger = format!(
+        "<html><body><div class='post hentry'><h3 class='post-title'>Library stays open</h3>\
+         <div class='post-body'>{story}</div><div class='post-footer'>Posted by Ann at \
+         <abbr class='published' title='2011-03-30T21:05:00-07:00'>9:05 PM</abbr></div></div></body></html>"
+    );
+    assert_eq!(
+        run(blogger.as_bytes()).timestamp.as_deref(),
+        Some("2011-03-30T21:05:00-07:00")
+    );
+    // A title that is not a date leaves the text to be read.
+    let text = format!(
+        "<html><body><h1>Library stays open</h1><p class='meta'>Artikel veröffentlicht am \
+         <abbr class='published' title='Sonntag, Dezember 16th'>16.12.2012</abbr></p>{story}</body></html>"
+    );
+    assert_eq!(
+        run(text.as_bytes()).timestamp.as_deref(),
+        Some("2012-12-16")
+    );
+    // A whole post classed "published" is no time: the page has none.
+    let wrapper = format!(
+        "<html><body><h1>Library stays open</h1><div class='published'>{story}<p>Built in 1905.</p></div></body></html>"
+    );
+    assert_eq!(run(wrapper.as_bytes()).timestamp, None);
+}
