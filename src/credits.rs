@@ -337,6 +337,9 @@ pub fn clean_name(raw: &str) -> String {
         "@",
         "+",
         " on ",
+        // "Posted by Ned Deily at 6:14 PM", "Von Christian am 03.05.2013".
+        " at ",
+        " am ",
         "  ",
         "\u{3000}",
     ];
@@ -781,6 +784,8 @@ mod tests {
             "Meg Wagner"
         );
         assert_eq!(clean_name("Marie DE LA FONTAINE"), "Marie DE LA FONTAINE");
+        assert_eq!(clean_name("Ned Deily at 6:14 PM"), "Ned Deily");
+        assert_eq!(clean_name("Christian am 03.05.2013, 11:51"), "Christian");
     }
 
     #[test]

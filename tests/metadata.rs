@@ -342,3 +342,19 @@ fn hatom_published_abbr_gives_the_time_in_its_title() {
     );
     assert_eq!(run(wrapper.as_bytes()).timestamp, None);
 }
+
+#[test]
+fn a_post_footer_is_a_byline_put_last() {
+    let story = "<p>Der Gemeinderat hat am Abend beschlossen, die Bibliothek auch sonntags zu öffnen, nach einer langen Debatte über die Heizkosten des alten Gebäudes.</p>"
+        .repeat(4);
+    let page = format!(
+        "<html lang='de'><body><div class='asset'><h1>Bibliothek bleibt offen</h1>\
+         <div class='asset-content'>{story}</div>\
+         <div class='asset-footer'>Von Christian am 03.05.2013, 11:51 | 0 Meinungen | Energie sparen</div></div>\
+         <footer class='site-footer'>Stand 2019 | Impressum</footer></body></html>"
+    );
+    let a = run(page.as_bytes());
+    assert_eq!(a.timestamp.as_deref(), Some("2013-05-03T11:51"));
+    assert_eq!(credits(&a), vec![pair("author", "Christian")]);
+    assert!(!a.paragraphs.iter().any(|p| p.contains("Meinungen")));
+}
