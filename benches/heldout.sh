@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Held-out checks: pages copydesk was never tuned on, from two extractors'
+# Held-out checks: pages copydesk was never tuned on, from three extractors'
 # own test suites, downloaded from PyPI into a temporary folder:
 # - newspaper4k 0.9.6: 23 news pages in many languages with the text
 #   newspaper4k extracts, scored with ../shared/bench/score_body.py;
 # - trafilatura 1.0.0: 83 pages (mostly German: news, blogs, shops) with the
 #   snippets its tests say must be in the text and must not be, scored as
-#   meta-dev's with/without snippets (whitespace-free, case-folded).
+#   meta-dev's with/without snippets (whitespace-free, case-folded);
+# - htmldate 1.0.0: 64 pages (German and French blogs, news, institutions)
+#   with the dates its tests expect: a page is right when copydesk's
+#   timestamp has the day of one of them (htmldate's tests ask for the
+#   first and for the latest date; copydesk gives the publication date), and
+#   a page the tests call undated should get none.
 # Neither is a hand-made truth (newspaper's text is its own output, and
 # trafilatura's snippets take in comments, which copydesk leaves out): read
 # misses page by page (`copydesk explain`), not as a verdict. Nothing is
@@ -92,4 +97,41 @@ for f, (with_, without) in sorted(cases.items()):
         if verbose and not ok:
             print(f"    present  {f}: {s}")
 print(f"pages {len(cases)}: with {found}/{n_with} = {found / n_with:.3f}, without {absent}/{n_without} = {absent / n_without:.3f}")
+PY
+
+if ! ls "$work"/htmldate-1.0.0/tests/cache >/dev/null 2>&1; then
+  python3 -m pip download htmldate==1.0.0 --no-binary :all: --no-deps -q -d "$work" \
+    || { echo "heldout: could not download htmldate from PyPI" >&2; exit 1; }
+  tar xzf "$work"/htmldate-1.0.0.tar.gz -C "$work"
+fi
+echo "== htmldate 1.0.0 test pages (the day of the timestamp)"
+python3 - "$work/htmldate-1.0.0/tests" target/release/copydesk "$per_doc" <<'PY'
+import json, os, re, subprocess, sys
+tests, binary, verbose = sys.argv[1], sys.argv[2], int(sys.argv[3]) > 0
+src = open(f"{tests}/unit_tests.py", encoding="utf-8").read()
+pages = dict(re.findall(r"^'([^']+)': '([^']+)',", src, re.M))
+want, undated = {}, set()
+for url, args, day in re.findall(r"find_date\(load_mock_page\('([^']+)'\)([^)]*)\)\s*(?:==\s*'([\d-]+)'|is None)", src):
+    f = pages.get(url)
+    # extensive_search=False asks htmldate not to guess: not a page's truth.
+    if not f or not os.path.exists(f"{tests}/cache/{f}") or "extensive_search=False" in args:
+        continue
+    if day:
+        want.setdefault(f, set()).add(day)
+    else:
+        undated.add(f)
+undated -= set(want)
+files = sorted(set(want) | undated)
+out = subprocess.run([binary] + [f"{tests}/cache/{f}" for f in files], capture_output=True).stdout.decode()
+got = {os.path.basename(a["source"]): (a.get("timestamp") or "")[:10] for a in map(json.loads, out.splitlines())}
+right = sum(got.get(f, "") in days for f, days in want.items())
+quiet = sum(not got.get(f) for f in undated)
+if verbose:
+    for f, days in sorted(want.items()):
+        if got.get(f, "") not in days:
+            print(f"    {f}: {got.get(f) or 'no date'}, expected {' or '.join(sorted(days))}")
+    for f in sorted(undated):
+        if got.get(f):
+            print(f"    {f}: {got[f]}, expected no date")
+print(f"pages {len(files)}: dated right {right}/{len(want)} = {right / len(want):.3f}, undated left undated {quiet}/{len(undated)}")
 PY
