@@ -368,11 +368,30 @@ impl Extractor {
                     .url(saved_from.as_deref())
                     .or(opts.url.clone())
                     .and_then(|u| date::from_url(&u));
+                // Lines of the body a text rule removed as another story's
+                // or post's (an embedded post's "shared on" line, a related
+                // link, a comment): their dates are theirs. A date line
+                // read as a breadcrumb ("Donnerstag, 15.2.2018 > name") is not.
+                let furniture: Vec<usize> = selected
+                    .iter()
+                    .filter_map(|(b, v)| match v {
+                        body::Verdict::Rule(r)
+                            if matches!(
+                                rules.info[*r].group.as_deref(),
+                                Some("share" | "related" | "comments" | "captions" | "ads")
+                            ) =>
+                        {
+                            Some(b.owner)
+                        }
+                        _ => None,
+                    })
+                    .collect();
                 let near = nearby_date(
                     &dom,
                     &cleaned,
                     rules,
                     &blocks,
+                    &furniture,
                     anchor.or(body_start),
                     body_end,
                     order,
@@ -531,6 +550,7 @@ fn nearby_date(
     cleaned: &clean::Cleaned,
     rules: &Rules,
     blocks: &[body::Block],
+    furniture: &[usize],
     from: Option<usize>,
     to: usize,
     order: date::Order,
@@ -555,6 +575,7 @@ fn nearby_date(
         blocks
             .iter()
             .filter(|b| b.text.chars().count() <= 200 && b.link_density() < 0.5)
+            .filter(|b| !furniture.contains(&b.owner))
             .map(|b| (b.owner, b.text.clone())),
     );
     lines.sort_by_key(|l| l.0);

@@ -166,7 +166,11 @@ pub fn gather(dom: &Dom) -> Sources {
         let hatom = hatom
             && (a.datetime.or(a.content).or(a.title).is_some()
                 || dom.text_of(i).chars().count() <= 80);
-        if name == "time" || a.datetime.is_some() || itemprop_published || hatom {
+        // A time inside a <blockquote> is the quoted or embedded post's
+        // (an Instagram post's "shared on"), never the page's.
+        if (name == "time" || a.datetime.is_some() || itemprop_published || hatom)
+            && !dom.ancestors(i).any(|p| dom.tag(p) == "blockquote")
+        {
             let title = a
                 .title
                 .filter(|t| name == "abbr" && date::parse_value(t).is_some());

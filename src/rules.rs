@@ -1185,6 +1185,18 @@ mod tests {
         assert_eq!(name("17. Mai 2019"), Some("datelines"));
         assert_eq!(name("jeudi 13 juin 2019"), Some("datelines"));
         assert_eq!(
+            name("Ein Beitrag geteilt von Vreni Frost (@vrenifrost) am Mär 12, 2018 um 12:30 PDT"),
+            Some("embedded-post-lines")
+        );
+        assert_eq!(
+            name("View this post on Instagram"),
+            Some("embedded-post-lines")
+        );
+        assert_eq!(
+            name("A post shared by the mayor on Tuesday claimed the bridge would reopen."),
+            None
+        );
+        assert_eq!(
             name("Sábado, 2 de setembro de 2018 às 14:30"),
             Some("datelines")
         );

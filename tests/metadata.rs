@@ -358,3 +358,24 @@ fn a_post_footer_is_a_byline_put_last() {
     assert_eq!(credits(&a), vec![pair("author", "Christian")]);
     assert!(!a.paragraphs.iter().any(|p| p.contains("Meinungen")));
 }
+
+#[test]
+fn an_embedded_posts_time_does_not_date_the_page() {
+    let story = "<p>The singer spent the summer touring small towns along the coast, playing halls that had not seen a concert in decades, and fans travelled far to see her.</p>"
+        .repeat(3);
+    let page = format!(
+        "<html><body><h1>Singer tours the coast</h1>{story}\
+         <blockquote class='instagram-media'><div><a href='https://www.instagram.com/p/x/'>View this post on Instagram</a></div>\
+         <p><a href='https://www.instagram.com/p/x/'>A post shared by Jane Roe (@janeroe)</a> on \
+         <time datetime='2018-03-12T19:30:12+00:00'>Mar 12, 2018 at 12:30pm PDT</time></p></blockquote>{story}</body></html>"
+    );
+    let a = run(page.as_bytes());
+    assert_eq!(a.timestamp, None, "{:?}", a.paragraphs);
+    assert!(
+        !a.paragraphs
+            .iter()
+            .any(|p| p.contains("Instagram") || p.contains("shared by")),
+        "{:?}",
+        a.paragraphs
+    );
+}
