@@ -46,9 +46,10 @@ impl Stamp {
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<y>(?:19|20)\d\d)\s*(?:[-/.]|年)\s*(?P<mo>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})(?:\s*日)?
+        (?P<y>(?:19|20)\d\d)\s*(?:[-/.]|年|년)\s*(?P<mo>\d{1,2})\s*(?:[-/.]|月|월)\s*(?P<d>\d{1,2})(?:\s*[日일])?
         (?:(?:\s*[T\s,]\s*|\s*(?:日|\()?\s*(?:[月火水木金土日]\)?)?\s*)
-           (?P<h>\d{1,2})\s*(?:[:：時时点])\s*(?P<mi>\d{2})(?:\s*(?:[:：分])\s*(?P<s>\d{2})(?:[.,]\d+)?)?(?:\s*[秒分])?
+           (?:(?P<kampm>오전|오후|午前|午後|上午|下午)\s*)?
+           (?P<h>\d{1,2})\s*(?:[:：時时点시])\s*(?P<mi>\d{2})(?:\s*(?:[:：分분])\s*(?P<s>\d{2})(?:[.,]\d+)?)?(?:\s*[秒分초분])?
            (?:\s*(?P<ampm>[ap]\.?\s?m\.?))?
         )?
         \s*(?P<tz>Z\b|[+-]\d{2}:?\d{2}\b|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|北京时间|\b(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|JST|KST|IST|AEST|AEDT|HKT|SGT)\b)?",
@@ -438,8 +439,14 @@ fn build(y: i32, mo: u32, d: u32, c: &regex::Captures) -> Option<Stamp> {
     let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
     let time = match (num("h"), num("mi")) {
         (Some(mut h), Some(m)) if h < 24 && m < 60 => {
-            if let Some(ap) = c.name("ampm") {
-                let pm = ap.as_str().to_ascii_lowercase().starts_with('p');
+            // "p.m.", and the Korean, Japanese and Chinese words before the
+            // hour: 오후 / 午後 / 下午 (afternoon), 오전 / 午前 / 上午.
+            // A 24-hour time after such a word ("下午 14:42") is left as it is.
+            let ampm = c.name("ampm").or(c.name("kampm").filter(|_| h <= 12));
+            if let Some(ap) = ampm {
+                let ap = ap.as_str();
+                let pm = ap.to_ascii_lowercase().starts_with('p')
+                    || matches!(ap, "오후" | "午後" | "下午");
                 if h > 12 {
                     return None;
                 }
@@ -685,6 +692,30 @@ mod tests {
         assert_eq!(
             iso("Friday 20 October 2023 12.42 BST").as_deref(),
             Some("2023-10-20T12:42+01:00")
+        );
+    }
+
+    #[test]
+    fn korean_and_east_asian_forms() {
+        assert_eq!(
+            iso("입력 2019년 03월 04일 15시 30분").as_deref(),
+            Some("2019-03-04T15:30")
+        );
+        assert_eq!(
+            iso("2019.03.04 오후 3:05").as_deref(),
+            Some("2019-03-04T15:05")
+        );
+        assert_eq!(
+            iso("2023年10月20日 下午 2:42").as_deref(),
+            Some("2023-10-20T14:42")
+        );
+        assert_eq!(
+            iso("2019-03-04 오전 12:10").as_deref(),
+            Some("2019-03-04T00:10")
+        );
+        assert_eq!(
+            iso("2023年10月20日 下午 14:42").as_deref(),
+            Some("2023-10-20T14:42")
         );
     }
 

@@ -1184,6 +1184,9 @@ mod tests {
         assert_eq!(name("05/08/2019 14:30"), Some("datelines"));
         assert_eq!(name("17. Mai 2019"), Some("datelines"));
         assert_eq!(name("jeudi 13 juin 2019"), Some("datelines"));
+        assert_eq!(name("입력 2019.03.04 15:30"), Some("datelines"));
+        assert_eq!(name("2019년 3월 4일 오후 3:05"), Some("datelines"));
+        assert_eq!(name("公開日：2019年3月4日"), Some("datelines"));
         assert_eq!(
             name("Ein Beitrag geteilt von Vreni Frost (@vrenifrost) am Mär 12, 2018 um 12:30 PDT"),
             Some("embedded-post-lines")
