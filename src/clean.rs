@@ -131,7 +131,11 @@ pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
                 || v.selector_weight > 0.0
                 || (v.weight > 0.0 && text_weight[i] >= SHIELD_PROSE && !strict)
                 || prose[i] as f32 > PROTECT_SHARE * total_prose;
-            v.drop_by_class.filter(|_| !protect)
+            let too_long = v
+                .drop_by_class
+                .and_then(|r| rules.info[r].class_max_chars)
+                .is_some_and(|m| text_weight[i] as usize > m);
+            v.drop_by_class.filter(|_| !protect && !too_long)
         });
         if let Some(rule) = drop {
             dropped[i] = Some(Dropped::Rule(rule));
@@ -216,6 +220,23 @@ mod tests {
         let got = names(&page);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, "navigation");
+    }
+
+    #[test]
+    fn an_image_text_box_is_a_caption_only_when_short() {
+        let long = "word ".repeat(400);
+        let para = "The cooperative runs cloud services, writes free software and teaches schools how to use both, with members in four countries and a board they elect. ".repeat(3);
+        let page = format!(
+            "<body><div class='paragraph paragraph--type--image-text'><img src='a.jpg'><h2>Who we are</h2><p>{para}</p></div>             <div class='image-text'>The board in 2019. Photo: A. Roe</div><p>{long}</p></body>"
+        );
+        let got = names(&page);
+        assert_eq!(
+            got,
+            vec![(
+                "The board in 2019. Photo: A. Roe".to_string(),
+                "image-texts".to_string()
+            )]
+        );
     }
 
     #[test]

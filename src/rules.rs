@@ -66,6 +66,10 @@ pub struct DropRule {
     /// for what is never the story (hidden text, comments, bios).
     #[serde(default)]
     pub strict: bool,
+    /// `class_id` removes only elements with at most this much text: a
+    /// caption is short, a block of text with its picture is not.
+    #[serde(default)]
+    pub class_max_chars: Option<usize>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -118,6 +122,8 @@ pub struct RuleInfo {
     pub file: String,
     /// The drop rule's class matches are never shielded (see `DropRule::strict`).
     pub strict: bool,
+    /// See `DropRule::class_max_chars` (text weight, `text::weight`).
+    pub class_max_chars: Option<usize>,
 }
 
 /// A compiled selector with what the rule does.
@@ -442,6 +448,7 @@ impl Rules {
                 group: Some("site".into()),
                 file: s.file.clone(),
                 strict: false,
+                class_max_chars: None,
             });
         }
         rules.sites = sites;
@@ -900,6 +907,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<
                 group: None,
                 file: e.file.to_string(),
                 strict: false,
+                class_max_chars: None,
             });
             continue;
         }
@@ -910,6 +918,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<
                     group: r.group.clone(),
                     file: e.file.to_string(),
                     strict: r.strict,
+                    class_max_chars: r.class_max_chars,
                 });
                 compile_sels(&r.select, &mut drop_sel, 0.0)?;
                 for p in &r.class_id {
@@ -928,6 +937,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<
                     group: Some("score".into()),
                     file: e.file.to_string(),
                     strict: false,
+                    class_max_chars: None,
                 });
                 compile_sels(&r.select, &mut score_sel, r.weight)?;
                 for p in &r.class_id {
