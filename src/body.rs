@@ -415,7 +415,8 @@ pub enum Verdict {
     LinkHeavy,
     Headline,
     Duplicate,
-    /// A heading whose section was all dropped ("Related posts" over a link list).
+    /// A heading whose section was all dropped ("Related posts" over a link
+    /// list), or a label over a list that went as links ("Our picks:").
     EmptySection,
     /// A heading under the headline repeating the page's description.
     Standfirst,
@@ -592,6 +593,29 @@ pub fn select<'b>(
             .take_while(|(b, _)| !matches!(b.tag, BlockTag::Heading(l) if l <= level))
             .any(|(_, v)| *v == Verdict::Keep);
         if !section_kept {
+            out[i].1 = Verdict::EmptySection;
+        }
+    }
+    // So does a label that opens a list ("Empfehlungen von Dennis:", "Our
+    // picks:", "新闻：") when the list right after it went as links; a
+    // sentence that does ("After January 20, the President will use the
+    // following accounts:") is the story's.
+    for i in 0..out.len() {
+        let t = &out[i].0.text;
+        if out[i].1 != Verdict::Keep
+            || matches!(out[i].0.tag, BlockTag::Heading(_))
+            || t.chars().count() > 60
+            || t.split_whitespace().count() > 7
+            || (t.chars().any(text::is_cjk) && t.chars().count() > 12)
+            || !t.ends_with([':', '：'])
+        {
+            continue;
+        }
+        let links = out[i + 1..]
+            .iter()
+            .take_while(|(_, v)| matches!(v, Verdict::LinkHeavy | Verdict::RelatedList))
+            .count();
+        if links >= 2 {
             out[i].1 = Verdict::EmptySection;
         }
     }
@@ -882,6 +906,30 @@ mod tests {
             "{kept:?}"
         );
         assert!(!kept.iter().any(|t| t == "Island show tickets"), "{kept:?}");
+    }
+
+    #[test]
+    fn a_label_over_a_dropped_link_list_goes_with_it() {
+        let article: String = (1..5).map(|i| format!("<p>{}</p>", para(i))).collect();
+        let links = "<ul><li><a href='/a'>Niedlicher Roboter-Spielkamerad: Anki Cozmo</a></li>\
+                     <li><a href='/b'>Mobile und stationäre Konsole: Nintendo Switch</a></li></ul>";
+        let page = format!(
+            "<body><article>{article}<p>Empfehlungen von Dennis:</p>{links}\
+             <p>He named the three things the council must do next:</p><ul><li>{}</li></ul>\
+             <p>After the vote, the mayor will use the following accounts:</p>{links}</article></body>",
+            para(6)
+        );
+        let kept = kept(&page);
+        assert!(
+            !kept.iter().any(|t| t.starts_with("Empfehlungen")),
+            "{kept:?}"
+        );
+        // A label over a list that stays, and a sentence over links, stay.
+        assert!(kept.iter().any(|t| t.starts_with("He named")), "{kept:?}");
+        assert!(
+            kept.iter().any(|t| t.starts_with("After the vote")),
+            "{kept:?}"
+        );
     }
 
     #[test]

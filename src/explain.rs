@@ -225,9 +225,10 @@ fn report_block(a: &Analysis, rules: &Rules, bi: usize, v: Option<&Verdict>) -> 
         Some(Verdict::LinkHeavy) => heuristic("link-heavy", "over half its text is links"),
         Some(Verdict::Headline) => heuristic("headline", "repeats the headline"),
         Some(Verdict::Duplicate) => heuristic("duplicate", "repeats another block"),
-        Some(Verdict::EmptySection) => {
-            heuristic("empty-section", "a heading over nothing that was kept")
-        }
+        Some(Verdict::EmptySection) => heuristic(
+            "empty-section",
+            "a heading or label over nothing that was kept",
+        ),
         Some(Verdict::Standfirst) => heuristic(
             "standfirst",
             "a heading under the headline repeating the page's description",
