@@ -561,10 +561,11 @@ fn nearby_date(
     while i < dom.items.len() {
         if let Some(clean::Dropped::Rule(r)) = cleaned.dropped[i] {
             if rules.info[r].group.as_deref() == Some("byline") {
+                // A long one ("Dieser Artikel wurde am 14. Dezember 2015 um
+                // 14:48 von Heiner geschrieben und unter ... abgelegt")
+                // gives its date first.
                 let t = dom.text_of(i);
-                if t.chars().count() <= 200 {
-                    lines.push((i, t));
-                }
+                lines.push((i, t.chars().take(200).collect()));
             }
             i = dom.items[i].end as usize;
             continue;

@@ -379,3 +379,19 @@ fn an_embedded_posts_time_does_not_date_the_page() {
         a.paragraphs
     );
 }
+
+#[test]
+fn a_long_byline_element_still_gives_its_date() {
+    let story = "<p>Mit einer kleinen Schaltung aus Infrarot-Leuchtdioden lässt sich dem Staubsauger-Roboter eine Grenze setzen, die er nicht überfährt, und das für wenige Euro.</p>"
+        .repeat(4);
+    let footer = "Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von Heiner geschrieben und unter dem Stichwort Arduino, Infrarot LED, in die Kategorie Arduino eingeordnet. Du kannst alle Kommentare zu diesem Artikel über den RSS-Feed verfolgen.";
+    assert!(footer.chars().count() > 200);
+    let page = format!(
+        "<html lang='de'><body><div class='post'><h1>Eine virtuelle Wand</h1>{story}\
+         <div class='post-footer'>{footer}</div></div></body></html>"
+    );
+    assert_eq!(
+        run(page.as_bytes()).timestamp.as_deref(),
+        Some("2015-12-14T14:48")
+    );
+}
