@@ -356,7 +356,7 @@ fn program_date(s: &str) -> Option<Stamp> {
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
-        \b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)\b
+        \b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)
         (?:[\s,]+(?:at\s+)?(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?
         (?:\s*(?P<tz>[+-]\d{2}:?\d{2}\b|\b(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|JST)\b))?",
     )
@@ -528,6 +528,12 @@ pub fn find_in(s: &str, order: Order) -> Option<Stamp> {
         Some((c.get(0)?.start(), stamp))
     });
     let c = DAY_MONTH_YEAR.captures_iter(s).find_map(|c| {
+        // The year ends at a non-digit, a letter too: a date glued to the
+        // next element's text ("08/08/2017durch Stephan Markus").
+        let y = c.name("y")?;
+        if s[y.end()..].starts_with(|ch: char| ch.is_ascii_digit()) {
+            return None;
+        }
         let a: u32 = c["a"].parse().ok()?;
         let b: u32 = c["b"].parse().ok()?;
         let day_first = match order {
@@ -685,6 +691,11 @@ mod tests {
         assert_eq!(iso("Posted 9/21/2016").as_deref(), Some("2016-09-21"));
         assert_eq!(iso("18/03/2019 | News").as_deref(), Some("2019-03-18"));
         assert_eq!(iso("19.07.2022").as_deref(), Some("2022-07-19"));
+        assert_eq!(
+            iso("08/09/2017durch Stephan").as_deref(),
+            Some("2017-08-09")
+        );
+        assert_eq!(iso("Nr. 08/09/20171"), None);
         assert_eq!(
             iso("December 14, 2016 2:24 pm").as_deref(),
             Some("2016-12-14T14:24")
