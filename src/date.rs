@@ -604,6 +604,15 @@ pub fn from_url(url: &str) -> Option<Stamp> {
         )
         .expect("valid")
     });
+    // An archived copy's address holds the capture time first
+    // (web.archive.org/web/20210916140120/https://...): the date is the
+    // original address's, if it has one.
+    static ARCHIVE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"/web/\d{8,14}[a-z_]*/").expect("valid"));
+    let url = match ARCHIVE.find(url) {
+        Some(m) => &url[m.end()..],
+        None => url,
+    };
     let c = URL.captures(url)?;
     let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
     Some(Stamp {
@@ -807,5 +816,16 @@ mod tests {
             Some("2023-10-20")
         );
         assert_eq!(from_url("https://x.com/a/b"), None);
+        // An archived copy: the capture time is not the story's date.
+        assert_eq!(
+            from_url("http://web.archive.org/web/20210916140120/https://www.kath.ch/die-insel/"),
+            None
+        );
+        assert_eq!(
+            from_url("https://web.archive.org/web/20210916140120id_/https://x.com/2019/05/02/a")
+                .map(|s| s.iso())
+                .as_deref(),
+            Some("2019-05-02")
+        );
     }
 }
