@@ -213,7 +213,13 @@ fn names(raw: &str, role: &str, label: &str) -> Vec<Credit> {
         return Vec::new();
     }
     if person {
-        for p in split_names(&cleaned) {
+        for (k, p) in split_names(&cleaned).into_iter().enumerate() {
+            // After the name, a place of work and its town ("Steffen Pache,
+            // Sächsische Landesanstalt für Landwirtschaft, Köllitsch"): a
+            // part with a common lowercase word ends the names.
+            if k > 0 && is_affiliation(&p) {
+                break;
+            }
             parts.push(p);
         }
     } else {
@@ -233,6 +239,23 @@ fn names(raw: &str, role: &str, label: &str) -> Vec<Credit> {
             label: Some(label.trim().to_string()),
         })
         .collect()
+}
+
+/// Does a part of a byline name a place of work rather than a person: a
+/// lowercase word that is no name particle ("University of Leipzig",
+/// "Landesanstalt für Landwirtschaft"; not "Ludwig van Beethoven")?
+fn is_affiliation(part: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "le",
+        "la", "bin", "ibn", "al", "el", "zu", "ter", "ten", "y", "e",
+    ];
+    let words: Vec<&str> = part.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().skip(1).any(|w| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                && w.chars().all(char::is_alphabetic)
+                && !PARTICLES.contains(w)
+        })
 }
 
 /// A Chinese person's name: two or three Han characters, the first a common
@@ -294,7 +317,7 @@ fn split_and(s: &str) -> Vec<&str> {
 pub fn clean_name(raw: &str) -> String {
     // "More stories by X", "View all posts by X": links to an author page.
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:by\s+|(?:(?:more|view|see|read)\s+)?(?:all\s+)?(?:stories|articles|posts|news|more|columns|entries)\s+(?:from|by)\s+)")
+        Regex::new(r"(?i)^(?:by\s+|(?:(?:more|view|see|read|show)\s+)?(?:all\s+)?(?:stories|articles|posts|news|more|columns|entries)\s+(?:from|by|of)\s+)")
             .expect("valid regex")
     });
     // A month before a day or a year ends a name: "Jack Davis December 21, 2016".
@@ -311,6 +334,15 @@ pub fn clean_name(raw: &str) -> String {
         && m.start() > 0
     {
         s.truncate(m.start());
+    }
+    // A bracket after the name ends it: a note ("Julia Hitz (eg)", "Jane Doe
+    // (AP)"), or one left open where the text was cut ("Deutsche Welle
+    // (www.dw.com").
+    if let Some(i) = s.rfind(['(', '（'])
+        && i > 0
+        && (!s[i..].contains([')', '）']) || s.ends_with([')', '）']))
+    {
+        s.truncate(i);
     }
     // Cut at the first thing that ends a name.
     let stops = [
@@ -785,7 +817,31 @@ mod tests {
         );
         assert_eq!(clean_name("Marie DE LA FONTAINE"), "Marie DE LA FONTAINE");
         assert_eq!(clean_name("Ned Deily at 6:14 PM"), "Ned Deily");
+        assert_eq!(
+            clean_name("SHOW ALL ARTICLES OF Maximilian Steinbeis"),
+            "Maximilian Steinbeis"
+        );
+        assert_eq!(clean_name("Deutsche Welle (www.dw.com"), "Deutsche Welle");
+        assert_eq!(clean_name("Jane Doe (AP)"), "Jane Doe");
+        assert_eq!(clean_name("Julia Hitz (eg)"), "Julia Hitz");
+        assert_eq!(clean_name("(王一平)"), "王一平");
         assert_eq!(clean_name("Christian am 03.05.2013, 11:51"), "Christian");
+    }
+
+    #[test]
+    fn a_byline_ends_at_the_place_of_work() {
+        assert_eq!(
+            line("Autor: Steffen Pache, Sächsische Landesanstalt für Landwirtschaft, Köllitsch"),
+            vec![pair("author", "Steffen Pache")]
+        );
+        assert_eq!(
+            line("By Jane Doe, Ludwig van Berg and Ann Poe"),
+            vec![
+                pair("author", "Jane Doe"),
+                pair("author", "Ludwig van Berg"),
+                pair("author", "Ann Poe")
+            ]
+        );
     }
 
     #[test]

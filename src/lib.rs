@@ -674,11 +674,17 @@ fn author_links(
         {
             break;
         }
-        if let Some(c) = credits::person(t, "author")
-            && !out.iter().any(|o| o.name.eq_ignore_ascii_case(&c.name))
-        {
-            out.push(c);
-            last = Some(*i);
+        // The element may hold a whole byline ("Von Markus Balser und Klaus
+        // Ott", "Autor/in: Korinna Hennig"), else it is one name.
+        let found = credits::credit_line(t, &rules.credits)
+            .filter(|cs| !cs.is_empty())
+            .or_else(|| credits::person(t, "author").map(|c| vec![c]))
+            .unwrap_or_default();
+        for c in found {
+            if !out.iter().any(|o| o.name.eq_ignore_ascii_case(&c.name)) {
+                out.push(c);
+                last = Some(*i);
+            }
         }
     }
     out

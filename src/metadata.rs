@@ -103,6 +103,7 @@ pub fn gather(dom: &Dom) -> Sources {
                     continue;
                 };
                 let content = text::normalize(content);
+                let content = text::decode_entities(&content).unwrap_or(content);
                 for k in [a.name, a.property, a.itemprop, a.http_equiv]
                     .into_iter()
                     .flatten()
@@ -146,7 +147,10 @@ pub fn gather(dom: &Dom) -> Sources {
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
             {
                 let raw = dom.text_of_raw(i);
-                if let Ok(v) = serde_json::from_str::<Value>(raw.trim().trim_end_matches(';')) {
+                if let Ok(mut v) = serde_json::from_str::<Value>(raw.trim().trim_end_matches(';')) {
+                    if raw.contains('&') {
+                        decode_ld(&mut v, 0);
+                    }
                     collect_ld(v, &mut s, 0);
                 }
             }
@@ -206,9 +210,10 @@ pub fn gather(dom: &Dom) -> Sources {
             }
         }
         if rel_author || prop_author {
-            // itemprop=author may hold a nested itemprop=name; the text is the
-            // name either way, unless it holds several, each a name of its
-            // own (their texts would run together: "Paul WisemanFatima Hussein").
+            // itemprop=author may hold nested itemprop=name: those are the
+            // names, each of its own (the whole text would run them together,
+            // "Paul WisemanFatima Hussein", or take in its labels, "von Autor:
+            // Georg Holzer").
             let names: Vec<String> = if prop_author {
                 (i + 1..dom.items[i].end as usize)
                     .filter(|&d| {
@@ -219,7 +224,7 @@ pub fn gather(dom: &Dom) -> Sources {
             } else {
                 Vec::new()
             };
-            let texts = if names.len() >= 2 {
+            let texts = if !names.is_empty() && names.iter().all(|n| !n.is_empty()) {
                 names
             } else {
                 vec![dom.text_of(i)]
@@ -306,6 +311,23 @@ fn is_logo(dom: &Dom, i: usize) -> bool {
                 })
         })
     })
+}
+
+/// Decodes the character references in JSON-LD strings ("O&#039;Donnell").
+fn decode_ld(v: &mut Value, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match v {
+        Value::String(s) => {
+            if let Some(d) = text::decode_entities(s) {
+                *s = d;
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| decode_ld(x, depth + 1)),
+        Value::Object(o) => o.values_mut().for_each(|x| decode_ld(x, depth + 1)),
+        _ => {}
+    }
 }
 
 fn collect_ld(v: Value, s: &mut Sources, depth: usize) {
@@ -743,7 +765,15 @@ impl Sources {
                             continue;
                         }
                         let x = x.trim_start_matches("By ").trim_start_matches("by ");
-                        names.extend(x.split([',', '，', '、', ';', '|']).map(str::to_string));
+                        // The copyright line written again as the author
+                        // ("SPIEGEL ONLINE, Hamburg, Germany") names the
+                        // house, first; the rest is its address.
+                        let parts = x.split([',', '，', '、', ';', '|']).map(str::to_string);
+                        if self.meta(&["copyright", "dc.rights", "rights"]) == Some(x) {
+                            names.extend(parts.take(1));
+                        } else {
+                            names.extend(parts);
+                        }
                     }
                 }
                 if !names.is_empty() {

@@ -135,6 +135,109 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// Decodes the character references left in text that was escaped twice
+/// (a meta description reading "&bdquo;Härting&rdquo;", a JSON-LD name
+/// "Lindsey O&#039;Donnell"): numeric ones, and the named ones such text
+/// uses (quotes, dashes, spaces, accented Latin letters). `None` when there
+/// is none. Unknown names are left as they are.
+pub fn decode_entities(s: &str) -> Option<String> {
+    if !s.contains('&') {
+        return None;
+    }
+    const NAMED: &[(&str, &str)] = &[
+        ("amp", "&"),
+        ("lt", "<"),
+        ("gt", ">"),
+        ("quot", "\""),
+        ("apos", "'"),
+        ("nbsp", "\u{a0}"),
+        ("ndash", "–"),
+        ("mdash", "—"),
+        ("lsquo", "‘"),
+        ("rsquo", "’"),
+        ("sbquo", "‚"),
+        ("ldquo", "“"),
+        ("rdquo", "”"),
+        ("bdquo", "„"),
+        ("laquo", "«"),
+        ("raquo", "»"),
+        ("lsaquo", "‹"),
+        ("rsaquo", "›"),
+        ("hellip", "…"),
+        ("middot", "·"),
+        ("bull", "•"),
+        ("shy", ""),
+        ("copy", "©"),
+        ("reg", "®"),
+        ("trade", "™"),
+        ("euro", "€"),
+        ("pound", "£"),
+        ("deg", "°"),
+        ("auml", "ä"),
+        ("ouml", "ö"),
+        ("uuml", "ü"),
+        ("Auml", "Ä"),
+        ("Ouml", "Ö"),
+        ("Uuml", "Ü"),
+        ("szlig", "ß"),
+        ("eacute", "é"),
+        ("egrave", "è"),
+        ("ecirc", "ê"),
+        ("Eacute", "É"),
+        ("aacute", "á"),
+        ("agrave", "à"),
+        ("acirc", "â"),
+        ("iacute", "í"),
+        ("oacute", "ó"),
+        ("ocirc", "ô"),
+        ("uacute", "ú"),
+        ("ntilde", "ñ"),
+        ("ccedil", "ç"),
+        ("oslash", "ø"),
+        ("aring", "å"),
+    ];
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    let mut changed = false;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let num = name
+                .strip_prefix('#')
+                .and_then(|n| match n.strip_prefix(['x', 'X']) {
+                    Some(h) => u32::from_str_radix(h, 16).ok(),
+                    None => n.parse().ok(),
+                });
+            match num {
+                Some(n) => char::from_u32(n)
+                    .filter(|c| !c.is_control())
+                    .map(String::from),
+                None => NAMED
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string()),
+            }
+            .map(|v| (v, e))
+        });
+        match decoded {
+            Some((v, e)) => {
+                out.push_str(&v);
+                rest = &rest[e + 1..];
+                changed = true;
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
 /// Length of a text for scoring: a CJK character carries about as much as a
 /// short Latin word, so it weighs three.
 pub fn weight(s: &str) -> usize {
@@ -196,6 +299,23 @@ pub fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decodes_references_left_by_double_escaping() {
+        assert_eq!(
+            decode_entities("Lindsey O&#039;Donnell").as_deref(),
+            Some("Lindsey O'Donnell")
+        );
+        assert_eq!(
+            decode_entities("des neuen &bdquo;H&auml;rting&rdquo; &amp; mehr").as_deref(),
+            Some("des neuen „Härting” & mehr")
+        );
+        assert_eq!(decode_entities("it&#x2019;s").as_deref(), Some("it’s"));
+        // Nothing to decode, an unknown name, a lone ampersand.
+        assert_eq!(decode_entities("Tom & Jerry"), None);
+        assert_eq!(decode_entities("AT&T;s &foo; R&D"), None);
+        assert_eq!(decode_entities("&#0; &#99999999;"), None);
+    }
 
     #[test]
     fn collapses_latin_whitespace_to_one_space() {

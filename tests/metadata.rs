@@ -395,3 +395,48 @@ fn a_long_byline_element_still_gives_its_date() {
         Some("2015-12-14T14:48")
     );
 }
+
+#[test]
+fn german_bylines_in_author_markup_give_each_writer() {
+    let story = "<p>Der Fernbusanbieter will im Sommer neue Strecken eröffnen und dafür Züge von einem Leasinggeber übernehmen, heißt es in einem Papier, das der Zeitung vorliegt.</p>"
+        .repeat(4);
+    // A byline in an author element; an itemprop=author whose text holds
+    // labels around its itemprop=name.
+    let page = format!(
+        "<html lang='de'><head><meta name='author' content='Zeitung Online, Hamburg, Germany'>\
+         <meta name='copyright' content='Zeitung Online, Hamburg, Germany'></head><body>\
+         <h1>Neue Strecken</h1><span class='article__author'>Von Markus Bauer und Klaus Ott</span>{story}</body></html>"
+    );
+    let got = credits(&run(page.as_bytes()));
+    assert!(got.contains(&pair("author", "Markus Bauer")), "{got:?}");
+    assert!(got.contains(&pair("author", "Klaus Ott")), "{got:?}");
+    // The copyright holder written as the author is one house, not three.
+    assert!(
+        !got.iter().any(|c| c.1 == "Hamburg" || c.1 == "Germany"),
+        "{got:?}"
+    );
+    let page = format!(
+        "<html lang='de'><body><h1>Neue Strecken</h1>\
+         <div itemprop='author' itemscope><span>von </span><a href='/autor/g'><span class='hide'>Autor: </span>\
+         <span itemprop='name'>Georg Holzer</span></a></div>{story}</body></html>"
+    );
+    assert_eq!(
+        credits(&run(page.as_bytes())),
+        vec![pair("author", "Georg Holzer")]
+    );
+}
+
+#[test]
+fn character_references_escaped_twice_are_decoded() {
+    let story = "<p>The malware spreads through links posted in forums and text messages, and asks for every permission it can get once it is installed on a phone.</p>"
+        .repeat(3);
+    let page = format!(
+        "<html><head><meta name='description' content='A &amp;ldquo;sex simulation&amp;rdquo; game'>\
+         <script type='application/ld+json'>{{\"@type\":\"NewsArticle\",\"headline\":\"Ransomware spreads\",\
+         \"author\":{{\"@type\":\"Person\",\"name\":\"Lindsey O&#039;Donnell\"}}}}</script></head>\
+         <body><h1>Ransomware spreads</h1>{story}</body></html>"
+    );
+    let a = run(page.as_bytes());
+    assert_eq!(a.description.as_deref(), Some("A “sex simulation” game"));
+    assert_eq!(credits(&a), vec![pair("author", "Lindsey O'Donnell")]);
+}
