@@ -616,8 +616,24 @@ impl Sources {
         {
             return (Some(h.clone()), Some(*i));
         }
-        if let Some(t) = refs.into_iter().find(|t| !t.is_empty()) {
+        // A title that is only the site's address says nothing of the story:
+        // the heading nearest before the body does, if any.
+        if let Some(t) = refs.into_iter().find(|t| !t.is_empty() && !is_host(t)) {
             return (Some(t), None);
+        }
+        // ("# Home" on a home page is a menu's, not a story's: a few words
+        // at least; "谁来为无序拆房“埋单”？- -" loses its trailing dashes.)
+        let story_like = |h: &str| {
+            h.split_whitespace().count() >= 3 || h.chars().filter(|&c| text::is_cjk(c)).count() >= 5
+        };
+        if let Some(at) = body_at
+            && let Some((i, h, _)) = self
+                .heads
+                .iter()
+                .rfind(|(i, h, _)| *i < at && plausible(h) && !is_host(h) && story_like(h))
+        {
+            let h = h.trim_end_matches(|c: char| c.is_whitespace() || "-–—|_·".contains(c));
+            return (Some(h.to_string()), Some(*i));
         }
         match self.h1s.iter().find(|(_, h)| plausible(h)) {
             Some((i, h)) => (Some(h.clone()), Some(*i)),
@@ -886,6 +902,24 @@ fn title_segments(t: &str) -> Vec<&str> {
     parts
 }
 
+/// Is `t` a host name written as a title ("iloveponysmag.com", "carta.info",
+/// "www.example.co.uk")?
+pub fn is_host(t: &str) -> bool {
+    let t = t.trim().trim_end_matches('/');
+    let t = t
+        .strip_prefix("https://")
+        .or_else(|| t.strip_prefix("http://"))
+        .unwrap_or(t);
+    let labels: Vec<&str> = t.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && labels.last().is_some_and(|tld| {
+            (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic())
+        })
+}
+
 /// Comparable form of a title: letters and digits only, lowercase.
 pub fn squash(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -945,6 +979,11 @@ pub fn strip_site(title: &str, site_name: Option<&str>) -> String {
         if parts.len() < 2 {
             continue;
         }
+        // A web address names the site ("OUTDOOR LOVERS | iloveponysmag.com").
+        let named: Vec<&str> = parts.iter().copied().filter(|p| !is_host(p)).collect();
+        if named.len() < parts.len() && !named.is_empty() {
+            return strip_site(&named.join(sep), site_name);
+        }
         if let Some(site) = site_name.map(squash).filter(|s| !s.is_empty()) {
             let kept: Vec<&str> = parts
                 .iter()
@@ -978,6 +1017,36 @@ mod tests {
         gather(&crate::parse::Dom::parse(page))
             .published()
             .map(|s| s.iso())
+    }
+
+    #[test]
+    fn a_web_address_in_the_title_is_the_site_not_the_story() {
+        let head = |page: &str| {
+            let dom = crate::parse::Dom::parse(page);
+            let at = dom.items.len() - 1;
+            gather(&dom).headline(None, Some(at)).0
+        };
+        // The address is the longer part of the title; the story's <h1>
+        // agrees with the other, over a menu button's <h1>.
+        assert_eq!(
+            head(
+                "<head><title>OUTDOOR LOVERS | iloveponysmag.com</title></head><body>\
+                 <h1 class='menu-toggle'>Menü</h1><h1 class='entry-title'>OUTDOOR LOVERS</h1><p>x</p></body>"
+            )
+            .as_deref(),
+            Some("OUTDOOR LOVERS")
+        );
+        // A title that is only the address, over a logo: the <h2> over the story.
+        assert_eq!(
+            head(
+                "<head><title>carta.info</title></head><body><h1><a href='/'><img alt='carta.info'></a></h1>\
+                 <h2>Der neue Trend: Muss- statt Wunschkoalition</h2><p>x</p></body>"
+            )
+            .as_deref(),
+            Some("Der neue Trend: Muss- statt Wunschkoalition")
+        );
+        assert!(is_host("www.example.co.uk") && is_host("carta.info"));
+        assert!(!is_host("Mr. Smith") && !is_host("v2.0") && !is_host("Hello world.com"));
     }
 
     #[test]
