@@ -1209,6 +1209,25 @@ mod tests {
             name("A post shared by the mayor on Tuesday claimed the bridge would reopen."),
             None
         );
+        assert_eq!(name("Iklan"), Some("ads"));
+        assert_eq!(
+            name(
+                "Note: we are temporarily moderating all comments submitted to deal with a surge in spam."
+            ),
+            Some("comment-policies")
+        );
+        assert_eq!(
+            name("The news and stories that matters, delivered weekday mornings."),
+            Some("newsletter-and-paywall")
+        );
+        assert_eq!(
+            name("Facebook said it was moderating comments more strictly after the vote."),
+            None
+        );
+        assert_eq!(
+            name("The stories were delivered daily by a courier from the capital, she said."),
+            None
+        );
         assert_eq!(
             name("Sábado, 2 de setembro de 2018 às 14:30"),
             Some("datelines")
