@@ -159,10 +159,15 @@ impl Extractor {
             applied.body = site.body().map(|(r, _)| r.rule);
         }
         let site_name = sources.site_name();
-        // Where the body's prose begins: the first paragraph-sized block in it.
+        // Where the body's prose begins: the first paragraph-sized block in
+        // it that is no heading (a long <h1> is the headline, not the prose).
         let body_at = blocks
             .iter()
-            .find(|b| b.weight >= 60 && choice.containers.iter().any(|&c| dom.contains(c, b.owner)))
+            .find(|b| {
+                b.weight >= 60
+                    && !matches!(b.tag, parse::BlockTag::Heading(_))
+                    && choice.containers.iter().any(|&c| dom.contains(c, b.owner))
+            })
             .map(|b| b.owner);
         let (mut headline, mut h1) = sources.headline(site_name.as_deref(), body_at);
         if let Some((r, i, text)) = site.headline().and_then(|(r, sels)| {

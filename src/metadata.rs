@@ -304,9 +304,17 @@ fn is_logo(dom: &Dom, i: usize) -> bool {
                         Some(k) => h[k + 3..].find('/').map_or("", |p| &h[k + 3 + p..]),
                         None => h,
                     };
+                    // (A relative "index.html" is the home of a blog whose
+                    // posts sit beside it.)
                     matches!(
-                        path,
-                        "" | "/" | "./" | "/index.html" | "/index.htm" | "/index.php"
+                        path.trim_start_matches("./"),
+                        "" | "/"
+                            | "/index.html"
+                            | "/index.htm"
+                            | "/index.php"
+                            | "index.html"
+                            | "index.htm"
+                            | "index.php"
                     )
                 })
         })
@@ -617,9 +625,12 @@ impl Sources {
             return (Some(h.clone()), Some(*i));
         }
         // A title that is only the site's address says nothing of the story:
-        // the heading nearest before the body does, if any.
+        // an <h1> does, else the heading nearest before the body.
         if let Some(t) = refs.into_iter().find(|t| !t.is_empty() && !is_host(t)) {
             return (Some(t), None);
+        }
+        if let Some((i, h)) = self.h1s.iter().find(|(_, h)| plausible(h)) {
+            return (Some(h.clone()), Some(*i));
         }
         // ("# Home" on a home page is a menu's, not a story's: a few words
         // at least; "谁来为无序拆房“埋单”？- -" loses its trailing dashes.)
@@ -635,10 +646,7 @@ impl Sources {
             let h = h.trim_end_matches(|c: char| c.is_whitespace() || "-–—|_·".contains(c));
             return (Some(h.to_string()), Some(*i));
         }
-        match self.h1s.iter().find(|(_, h)| plausible(h)) {
-            Some((i, h)) => (Some(h.clone()), Some(*i)),
-            None => (None, None),
-        }
+        (None, None)
     }
 
     /// Publication time from markup: JSON-LD, meta tags, `<time>`.
@@ -1044,6 +1052,15 @@ mod tests {
             )
             .as_deref(),
             Some("Der neue Trend: Muss- statt Wunschkoalition")
+        );
+        // A blog's name in an <h1> linking to the "index.html" beside the post.
+        assert_eq!(
+            head(
+                "<body><h1 class='title'><a href='index.html'>bjreader的博客</a></h1>\
+                 <h2 class='diaryTitle'>谁来为无序拆房“埋单”？- -</h2><p>x</p></body>"
+            )
+            .as_deref(),
+            Some("谁来为无序拆房“埋单”？")
         );
         assert!(is_host("www.example.co.uk") && is_host("carta.info"));
         assert!(!is_host("Mr. Smith") && !is_host("v2.0") && !is_host("Hello world.com"));

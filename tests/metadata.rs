@@ -440,3 +440,26 @@ fn character_references_escaped_twice_are_decoded() {
     assert_eq!(a.description.as_deref(), Some("A “sex simulation” game"));
     assert_eq!(credits(&a), vec![pair("author", "Lindsey O'Donnell")]);
 }
+
+#[test]
+fn a_long_visible_headline_in_the_body_beats_a_search_title() {
+    let story = "<p>WASHINGTON – Two prison officers were charged Tuesday with falsifying records, stating they had checked on the prisoner in the hours before his death.</p>"
+        .repeat(4);
+    let page = format!(
+        "<html><head><title>Prison guards charged over inmate's death</title></head><body>\
+         <section class='main'><article><h1>Two federal prison officers charged with falsifying records in connection with an inmate's death</h1>\
+         <div class='byline'>Jane Roe</div>{story}</article></section></body></html>"
+    );
+    let a = run(page.as_bytes());
+    assert_eq!(
+        a.headline.as_deref(),
+        Some(
+            "Two federal prison officers charged with falsifying records in connection with an inmate's death"
+        )
+    );
+    assert!(
+        a.paragraphs[0].starts_with("WASHINGTON"),
+        "{:?}",
+        a.paragraphs
+    );
+}
