@@ -321,6 +321,24 @@ fn is_logo(dom: &Dom, i: usize) -> bool {
     })
 }
 
+/// A language tag in the case BCP 47 writes it: "DE" -> "de", "en-us" ->
+/// "en-US", "zh-hans-cn" -> "zh-Hans-CN".
+fn bcp47_case(tag: &str) -> String {
+    tag.split('-')
+        .enumerate()
+        .map(|(k, part)| match part.len() {
+            _ if k == 0 => part.to_ascii_lowercase(),
+            2 => part.to_ascii_uppercase(),
+            4 if part.chars().all(|c| c.is_ascii_alphabetic()) => {
+                let lower = part.to_ascii_lowercase();
+                lower[..1].to_ascii_uppercase() + &lower[1..]
+            }
+            _ => part.to_ascii_lowercase(),
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// Decodes the character references in JSON-LD strings ("O&#039;Donnell").
 fn decode_ld(v: &mut Value, depth: usize) {
     if depth > 8 {
@@ -475,7 +493,7 @@ impl Sources {
             .unwrap_or("")
             .trim()
             .replace('_', "-");
-        (!l.is_empty() && l.len() <= 20).then_some(l)
+        (!l.is_empty() && l.len() <= 20).then(|| bcp47_case(&l))
     }
 
     /// The page's address: canonical, og:url, then the "saved from" comment.
@@ -1025,6 +1043,19 @@ mod tests {
         gather(&crate::parse::Dom::parse(page))
             .published()
             .map(|s| s.iso())
+    }
+
+    #[test]
+    fn language_tags_are_written_as_bcp_47_does() {
+        assert_eq!(bcp47_case("DE"), "de");
+        assert_eq!(bcp47_case("en-us"), "en-US");
+        assert_eq!(bcp47_case("zh-hans-cn"), "zh-Hans-CN");
+        assert_eq!(bcp47_case("es-419"), "es-419");
+        let lang = |page: &str| gather(&crate::parse::Dom::parse(page)).language();
+        assert_eq!(
+            lang("<html lang='de_de'><body></body></html>").as_deref(),
+            Some("de-DE")
+        );
     }
 
     #[test]
