@@ -356,6 +356,7 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block], description: Optio
                 let (len, ld) = (sub_w[s], density(s));
                 is_p && ((len > 80 && ld < 0.25)
                     || (len > 0 && ld == 0.0 && text::ends_sentence(&dom.text_of(s))))
+                    || len > 80 && ld < 0.25 && wraps_paragraph(dom, blocks, s)
             };
             if ok {
                 sibs.push(s);
@@ -370,6 +371,22 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block], description: Optio
         scores,
         by_description,
     }
+}
+
+/// Is `s` a wrapper of one or two paragraphs of prose, as a <p> of its own
+/// ("<div class='firstPar'><p>...</p></div>" on pages that box each
+/// paragraph)?
+fn wraps_paragraph(dom: &Dom, blocks: &[Block], s: usize) -> bool {
+    // The blocks of a subtree are one run of the list, in document order.
+    let end = dom.items[s].end as usize;
+    let within = |b: &Block| (s..end).contains(&b.owner);
+    let Some(from) = blocks.iter().position(within) else {
+        return false;
+    };
+    let inside: Vec<&Block> = blocks[from..].iter().take_while(|b| within(b)).collect();
+    (1..=2).contains(&inside.len())
+        && inside.iter().all(|b| b.tag == BlockTag::Paragraph)
+        && inside.last().is_some_and(|b| text::ends_sentence(&b.text))
 }
 
 /// Does the subtree of `s` hold an element of the tag and classes of `like`
@@ -906,6 +923,24 @@ mod tests {
             "{kept:?}"
         );
         assert!(!kept.iter().any(|t| t == "Island show tickets"), "{kept:?}");
+    }
+
+    #[test]
+    fn paragraphs_boxed_one_by_one_before_the_body_join_it() {
+        let boxed: String = ["firstPar", "secondPar", "thirdPar"]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("<div class='{c}'><p>{}</p></div>", para(i)))
+            .collect();
+        let rest: String = (3..9).map(|i| format!("<p>{}</p>", para(i))).collect();
+        let page = format!(
+            "<body><div id='mainBodyArea'>{boxed}<div class='related_links_inline'><h2>Related Articles</h2>\
+             <ul><li><a href='/a'>Gypsy flag to fly above town</a></li><li><a href='/b'>Water column forms</a></li></ul></div>\
+             <div class='body'>{rest}</div></div></body>"
+        );
+        let kept = kept(&page);
+        assert_eq!(kept.first(), Some(&para(0)), "{kept:?}");
+        assert_eq!(kept.len(), 9, "{kept:?}");
     }
 
     #[test]
