@@ -440,13 +440,22 @@ impl Sources {
     }
 
     pub fn description(&self) -> Option<String> {
-        self.meta(&[
+        // Not the site's name written again ("og:description" = "Engadget").
+        let site = self.site_name().map(|n| squash(&n));
+        [
             "og:description",
             "description",
             "twitter:description",
             "dc.description",
-        ])
-        .map(str::to_string)
+        ]
+        .iter()
+        .filter_map(|k| self.metas.get(*k))
+        .flat_map(|v| v.iter())
+        .find(|v| {
+            let q = squash(v);
+            !q.is_empty() && site.as_ref() != Some(&q)
+        })
+        .cloned()
         .or_else(|| self.ld_str("description"))
     }
 
@@ -1043,6 +1052,25 @@ mod tests {
         gather(&crate::parse::Dom::parse(page))
             .published()
             .map(|s| s.iso())
+    }
+
+    #[test]
+    fn a_description_that_names_the_site_or_nothing_gives_way() {
+        let desc = |page: &str| gather(&crate::parse::Dom::parse(page)).description();
+        assert_eq!(
+            desc(
+                "<head><meta property='og:site_name' content='Engadget'>\
+                 <meta property='og:description' content='Engadget'>\
+                 <meta name='description' content='Streaming TV to phones is nice.'></head>"
+            )
+            .as_deref(),
+            Some("Streaming TV to phones is nice.")
+        );
+        assert_eq!(
+            desc("<head><meta name='description' content='#'><meta name='twitter:description' content='A story.'></head>")
+                .as_deref(),
+            Some("A story.")
+        );
     }
 
     #[test]
