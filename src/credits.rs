@@ -502,6 +502,40 @@ pub fn reporter_mentions(text: &str) -> Vec<Credit> {
             });
         }
     }
+    out.extend(korean_reporters(text));
+    out
+}
+
+/// Korean papers write the reporter after the name: "김바다 기자
+/// bada@example.co.kr" under the headline, "(서울=연합뉴스) 김바다 기자 = ..."
+/// opening a wire story, "김바다·이하늘 기자". The name is two to four
+/// syllables and the title ends the line, or an "=" or an address follows:
+/// "기자들에게", "기자회견" and "김 기자는" name nobody.
+fn korean_reporters(text: &str) -> Vec<Credit> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[\s()\[\]=])([가-힣]{2,4}(?:[·ㆍ,][가-힣]{2,4}){0,3})\s?(기자|특파원)(?:\s*=|\s+[\w.+-]+@[\w.-]+\.[a-z]{2,}|\s*$)")
+            .expect("valid regex")
+    });
+    if !text.contains("기자") && !text.contains("특파원") {
+        return Vec::new();
+    }
+    let mut out: Vec<Credit> = Vec::new();
+    for c in RE.captures_iter(text) {
+        let role = if &c[2] == "특파원" {
+            "correspondent"
+        } else {
+            "reporter"
+        };
+        for name in c[1].split(['·', 'ㆍ', ',']) {
+            if !out.iter().any(|o| o.name == name) {
+                out.push(Credit {
+                    role: role.into(),
+                    name: name.to_string(),
+                    label: Some(c[2].to_string()),
+                });
+            }
+        }
+    }
     out
 }
 
@@ -826,6 +860,30 @@ mod tests {
         assert_eq!(clean_name("Julia Hitz (eg)"), "Julia Hitz");
         assert_eq!(clean_name("(王一平)"), "王一平");
         assert_eq!(clean_name("Christian am 03.05.2013, 11:51"), "Christian");
+    }
+
+    #[test]
+    fn korean_reporters_follow_their_names() {
+        let got = |s: &str| -> Vec<(String, String)> {
+            reporter_mentions(s)
+                .into_iter()
+                .map(|c| (c.role, c.name))
+                .collect()
+        };
+        assert_eq!(
+            got("김바다 기자 bada@example.co.kr"),
+            vec![pair("reporter", "김바다")]
+        );
+        assert_eq!(
+            got("(항구시=바다일보) 김바다·이하늘 기자 = 시의회가 4일"),
+            vec![pair("reporter", "김바다"), pair("reporter", "이하늘")]
+        );
+        assert_eq!(
+            got("워싱턴 정하늘 특파원"),
+            vec![pair("correspondent", "정하늘")]
+        );
+        assert!(got("시장은 기자들에게 말했다. 기자회견은 내일 열린다.").is_empty());
+        assert!(got("김 기자는 현장에 갔다").is_empty());
     }
 
     #[test]
