@@ -377,6 +377,10 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block], description: Optio
 /// ("<div class='firstPar'><p>...</p></div>" on pages that box each
 /// paragraph)?
 fn wraps_paragraph(dom: &Dom, blocks: &[Block], s: usize) -> bool {
+    // A <div>: an <aside> or a <footer> with a paragraph is the page's.
+    if dom.tag(s) != "div" {
+        return false;
+    }
     // The blocks of a subtree are one run of the list, in document order.
     let end = dom.items[s].end as usize;
     let within = |b: &Block| (s..end).contains(&b.owner);

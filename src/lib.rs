@@ -244,6 +244,17 @@ impl Extractor {
                 None => zone_credits.extend(credits::credits_in(t, &rules.credits)),
             }
         }
+        // A byline written inside the headline element, on a line of its own
+        // ("<h1><span>Title</span><br><span>編集委員　中沢克二</span></h1>"):
+        // it credits the writer and leaves the headline.
+        if let (Some(i), Some(h)) = (h1, headline.as_mut())
+            && let Some((cut, found)) = headline_byline(&dom, i, h, &rules.credits)
+        {
+            h.truncate(h.len() - cut);
+            let trimmed = h.trim_end().len();
+            h.truncate(trimmed);
+            zone_credits.extend(found);
+        }
         let mut text_credits = body_credits(&selected, &rules.credits, text_credits);
         // Reporters named at the edges of the text: the start of the first
         // paragraphs, the end of the last ones.
@@ -436,6 +447,34 @@ impl Extractor {
             site: applied,
         })
     }
+}
+
+/// A child element of the headline element `h1` that ends the headline
+/// `h` and is a credit line by itself: its length in `h`, and its credits.
+fn headline_byline(
+    dom: &parse::Dom,
+    h1: usize,
+    h: &str,
+    m: &rules::CreditMatcher,
+) -> Option<(usize, Vec<Credit>)> {
+    let end = (dom.items[h1].end as usize).min(h1 + 40);
+    (h1 + 1..end).find_map(|d| {
+        dom.element(d)?;
+        let t = dom.text_of(d);
+        let tail = h.len().checked_sub(t.len())?;
+        if t.is_empty() || tail == 0 || !h.ends_with(t.as_str()) || h[..tail].trim().is_empty() {
+            return None;
+        }
+        // On a line of its own: after a <br>, or a block ("Teen shot <span>by
+        // Police</span>" is the headline's own words).
+        let own_line = matches!(dom.items[d].kind, parse::Kind::Block(_))
+            || (h1 + 1..d).any(|x| dom.items[x].kind == parse::Kind::Break);
+        if !own_line {
+            return None;
+        }
+        let found = credits::credit_line(&t, m).filter(|c| !c.is_empty())?;
+        Some((t.len(), found))
+    })
 }
 
 /// The block before the body that shows the headline, when the headline is

@@ -463,3 +463,36 @@ fn a_long_visible_headline_in_the_body_beats_a_search_title() {
         a.paragraphs
     );
 }
+
+#[test]
+fn a_byline_on_its_own_line_in_the_headline_credits_and_leaves_it() {
+    let story = "<p>The harbour board met on Tuesday and agreed to dredge the channel before the winter storms, at a cost the town will share with the port.</p>"
+        .repeat(3);
+    let run_h1 = |h1: &str| {
+        let page = format!("<html><body><h1>{h1}</h1>{story}</body></html>");
+        let a = run(page.as_bytes());
+        let c = credits(&a);
+        (a.headline.unwrap_or_default(), c)
+    };
+    assert_eq!(
+        run_h1(
+            "<span>米朝首脳直通電話　習氏に挑むトランプ戦術の成否</span><br><span>編集委員　中沢克二</span>"
+        ),
+        (
+            "米朝首脳直通電話 習氏に挑むトランプ戦術の成否".to_string(),
+            vec![pair("author", "中沢克二")]
+        )
+    );
+    assert_eq!(
+        run_h1("Storm hits coast<div class='by'>By Jane Doe</div>"),
+        (
+            "Storm hits coast".to_string(),
+            vec![pair("author", "Jane Doe")]
+        )
+    );
+    // Words of the headline in an element of their own stay its words.
+    assert_eq!(
+        run_h1("Teen shot <span>by Police</span>"),
+        ("Teen shot by Police".to_string(), vec![])
+    );
+}
