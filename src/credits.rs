@@ -163,6 +163,7 @@ fn closing_bracket(open: char) -> Option<char> {
 pub fn credit_block(line: &str, m: &CreditMatcher) -> Option<Vec<Credit>> {
     credit_line(line, m)
         .or_else(|| reporter_line(line).then(|| reporter_mentions(line)))
+        .or_else(|| korean_reporter_line(line).then(|| korean_reporters(line)))
         .or_else(|| bare_label(line, m).then(Vec::new))
 }
 
@@ -504,6 +505,16 @@ pub fn reporter_mentions(text: &str) -> Vec<Credit> {
     }
     out.extend(korean_reporters(text));
     out
+}
+
+/// Is the whole line a Korean reporter's credit ("최윤호 기자
+/// uknow@donga.com", "[김바다·이하늘 기자]")?
+fn korean_reporter_line(line: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[\[(（]?\s*[가-힣]{2,4}(?:[·ㆍ,][가-힣]{2,4}){0,3}\s?(?:기자|특파원)(?:\s+[\w.+-]+@[\w.-]+\.[a-z]{2,})?\s*[\])）]?$")
+            .expect("valid regex")
+    });
+    line.len() <= 120 && RE.is_match(line.trim())
 }
 
 /// Korean papers write the reporter after the name: "김바다 기자
@@ -884,6 +895,9 @@ mod tests {
         );
         assert!(got("시장은 기자들에게 말했다. 기자회견은 내일 열린다.").is_empty());
         assert!(got("김 기자는 현장에 갔다").is_empty());
+        assert!(korean_reporter_line("최윤호 기자 uknow@donga.com"));
+        assert!(korean_reporter_line("[김바다·이하늘 기자]"));
+        assert!(!korean_reporter_line("시장은 김바다 기자에게 말했다"));
     }
 
     #[test]
