@@ -1211,6 +1211,16 @@ mod tests {
         );
         assert_eq!(name("Iklan"), Some("ads"));
         assert_eq!(
+            name("Keith Bradsher contributed reporting from Hong Kong."),
+            Some("author-bio")
+        );
+        assert_eq!(
+            name(
+                "Residents contributed research and photographs to the museum's archive, which opens in May."
+            ),
+            None
+        );
+        assert_eq!(
             name(
                 "Note: we are temporarily moderating all comments submitted to deal with a surge in spam."
             ),
