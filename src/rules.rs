@@ -1210,6 +1210,12 @@ mod tests {
             None
         );
         assert_eq!(name("Iklan"), Some("ads"));
+        assert_eq!(name("Добавить отзыв"), Some("comment-prompts"));
+        assert_eq!(name("댓글 (12)"), Some("comment-prompts"));
+        assert_eq!(
+            name("Отзывы читателей о книге оказались неожиданно тёплыми."),
+            None
+        );
         assert_eq!(
             name("Keith Bradsher contributed reporting from Hong Kong."),
             Some("author-bio")
