@@ -938,8 +938,16 @@ fn title_segments(t: &str) -> Vec<&str> {
 }
 
 /// Is `t` a host name written as a title ("iloveponysmag.com", "carta.info",
-/// "www.example.co.uk")?
+/// "www.example.co.uk")? The last label must be a lowercase top-level domain
+/// of the usual ones, so that "Node.js", "ASP.NET" or "Socket.io" are names.
 pub fn is_host(t: &str) -> bool {
+    const TLDS: &[&str] = &[
+        "com", "net", "org", "info", "biz", "edu", "gov", "news", "tv", "eu", "us", "uk", "de",
+        "fr", "it", "es", "pt", "nl", "be", "ch", "at", "pl", "cz", "sk", "hu", "ro", "gr", "tr",
+        "ru", "ua", "se", "no", "dk", "fi", "ie", "cn", "hk", "tw", "jp", "kr", "sg", "my", "id",
+        "vn", "th", "ph", "in", "au", "nz", "ca", "mx", "br", "ar", "cl", "co", "za", "ng", "ke",
+        "eg", "il", "ae", "sa",
+    ];
     let t = t.trim().trim_end_matches('/');
     let t = t
         .strip_prefix("https://")
@@ -950,9 +958,7 @@ pub fn is_host(t: &str) -> bool {
         && labels
             .iter()
             .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
-        && labels.last().is_some_and(|tld| {
-            (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic())
-        })
+        && labels.last().is_some_and(|tld| TLDS.contains(tld))
 }
 
 /// Comparable form of a title: letters and digits only, lowercase.
@@ -1123,6 +1129,7 @@ mod tests {
         );
         assert!(is_host("www.example.co.uk") && is_host("carta.info"));
         assert!(!is_host("Mr. Smith") && !is_host("v2.0") && !is_host("Hello world.com"));
+        assert!(!is_host("Node.js") && !is_host("ASP.NET") && !is_host("Socket.io"));
     }
 
     #[test]
