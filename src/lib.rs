@@ -402,12 +402,15 @@ impl Extractor {
                         _ => None,
                     })
                     .collect();
+                let lines: Vec<&body::Block> = blocks
+                    .iter()
+                    .filter(|b| !furniture.contains(&b.owner))
+                    .collect();
                 let near = nearby_date(
                     &dom,
                     &cleaned,
                     rules,
-                    &blocks,
-                    &furniture,
+                    &lines,
                     anchor.or(body_start),
                     body_end,
                     order,
@@ -588,13 +591,13 @@ fn header_zone(
 /// A date in a short line near the headline, for pages whose datelines are
 /// not where `header_zone` looks: the first one from the headline to the end
 /// of the body, else the nearest one before the headline. Links, long
-/// paragraphs and copyright lines are not datelines.
+/// paragraphs and copyright lines are not datelines; `blocks` are the page's
+/// less those removed as another story's or post's.
 fn nearby_date(
     dom: &parse::Dom,
     cleaned: &clean::Cleaned,
     rules: &Rules,
-    blocks: &[body::Block],
-    furniture: &[usize],
+    blocks: &[&body::Block],
     from: Option<usize>,
     to: usize,
     order: date::Order,
@@ -620,7 +623,6 @@ fn nearby_date(
         blocks
             .iter()
             .filter(|b| b.text.chars().count() <= 200 && b.link_density() < 0.5)
-            .filter(|b| !furniture.contains(&b.owner))
             .map(|b| (b.owner, b.text.clone())),
     );
     lines.sort_by_key(|l| l.0);
