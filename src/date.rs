@@ -357,8 +357,8 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         \b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)
-        (?:[\s,]+(?:at\s+)?(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?
-        (?:\s*(?P<tz>[+-]\d{2}:?\d{2}\b|\b(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|JST)\b))?",
+        (?:[\s,]+(?:at\s+|um\s+|à\s+|a\s+las\s+|alle\s+|às\s+|om\s+|kl\.?\s+|-\s+|\|\s+)?(?P<h>\d{1,2})[:h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?
+        (?:\s*(?P<tz>[+-]\d{2}:?\d{2}\b|\b(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|MEZ|MESZ|JST)\b))?",
     )
     .expect("valid date regex")
 });
@@ -703,6 +703,14 @@ mod tests {
         assert_eq!(
             iso("08/09/2017durch Stephan").as_deref(),
             Some("2017-08-09")
+        );
+        assert_eq!(
+            iso("Publié le 13/06/2019 à 14h30").as_deref(),
+            Some("2019-06-13T14:30")
+        );
+        assert_eq!(
+            iso("13.06.2019 um 08:15 Uhr").as_deref(),
+            Some("2019-06-13T08:15")
         );
         assert_eq!(iso("Nr. 08/09/20171"), None);
         assert_eq!(
