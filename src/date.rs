@@ -403,8 +403,8 @@ fn zone_offset(tz: &str, date: NaiveDate) -> Option<i32> {
         "PST" => return Some(-480),
         "PDT" => return Some(-420),
         "BST" => return Some(60),
-        "CET" => return Some(60),
-        "CEST" => return Some(120),
+        "CET" | "MEZ" => return Some(60),
+        "CEST" | "MESZ" => return Some(120),
         "JST" | "KST" => return Some(540),
         "IST" => return Some(330),
         "AEST" => return Some(600),
@@ -711,6 +711,10 @@ mod tests {
         assert_eq!(
             iso("13.06.2019 um 08:15 Uhr").as_deref(),
             Some("2019-06-13T08:15")
+        );
+        assert_eq!(
+            iso("13.06.2019, 08:15 MESZ").as_deref(),
+            Some("2019-06-13T08:15+02:00")
         );
         assert_eq!(iso("Nr. 08/09/20171"), None);
         assert_eq!(
