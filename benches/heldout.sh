@@ -36,11 +36,15 @@ score=../shared/bench/score_body.py
 work=${keep:-$(mktemp -d)}
 [ -n "$keep" ] || trap 'rm -rf "$work"' EXIT
 mkdir -p "$work"
-if ! ls "$work"/newspaper4k-*/tests/data/html >/dev/null 2>&1; then
-  python3 -m pip download newspaper4k==0.9.6 --no-binary :all: --no-deps -q -d "$work" \
-    || { echo "heldout: could not download newspaper4k from PyPI" >&2; exit 1; }
-  tar xzf "$work"/newspaper4k-*.tar.gz -C "$work"
-fi
+# pypi NAME VERSION SUBDIR: unpacks NAME's source release into $work, unless
+# $work/NAME-VERSION/SUBDIR is there from an earlier run (--keep).
+pypi() {
+  ls "$work/$1-$2/$3" >/dev/null 2>&1 && return
+  python3 -m pip download "$1==$2" --no-binary :all: --no-deps -q -d "$work" \
+    || { echo "heldout: could not download $1 from PyPI" >&2; exit 1; }
+  tar xzf "$work/$1-$2.tar.gz" -C "$work"
+}
+pypi newspaper4k 0.9.6 tests/data/html
 data=$(ls -d "$work"/newspaper4k-*/tests/data)
 python3 - "$data" "$work/truth.json" <<'PY'
 import json, os, sys
@@ -61,11 +65,7 @@ extra=()
 echo "== newspaper4k 0.9.6 test pages (body F1 against newspaper4k's text)"
 python3 "$score" "$work/truth.json" "$work/pred.jsonl" --missing-as-empty "${extra[@]}"
 
-if ! ls "$work"/trafilatura-1.0.0/tests/cache >/dev/null 2>&1; then
-  python3 -m pip download trafilatura==1.0.0 --no-binary :all: --no-deps -q -d "$work" \
-    || { echo "heldout: could not download trafilatura from PyPI" >&2; exit 1; }
-  tar xzf "$work"/trafilatura-1.0.0.tar.gz -C "$work"
-fi
+pypi trafilatura 1.0.0 tests/cache
 echo "== trafilatura 1.0.0 test pages (snippets that must be in the text, and must not)"
 python3 - "$work/trafilatura-1.0.0/tests" target/release/copydesk "$per_doc" <<'PY'
 import json, os, re, subprocess, sys, unicodedata
@@ -103,11 +103,7 @@ for f, (with_, without) in sorted(cases.items()):
 print(f"pages {len(cases)}: with {found}/{n_with} = {found / n_with:.3f}, without {absent}/{n_without} = {absent / n_without:.3f}")
 PY
 
-if ! ls "$work"/htmldate-1.0.0/tests/cache >/dev/null 2>&1; then
-  python3 -m pip download htmldate==1.0.0 --no-binary :all: --no-deps -q -d "$work" \
-    || { echo "heldout: could not download htmldate from PyPI" >&2; exit 1; }
-  tar xzf "$work"/htmldate-1.0.0.tar.gz -C "$work"
-fi
+pypi htmldate 1.0.0 tests/cache
 echo "== htmldate 1.0.0 test pages (the day of the timestamp)"
 python3 - "$work/htmldate-1.0.0/tests" target/release/copydesk "$per_doc" <<'PY'
 import json, os, re, subprocess, sys
