@@ -1195,6 +1195,16 @@ mod tests {
         assert_eq!(name("17. Mai 2019"), Some("datelines"));
         assert_eq!(name("jeudi 13 juin 2019"), Some("datelines"));
         assert_eq!(name("입력 2019.03.04 15:30"), Some("datelines"));
+        assert_eq!(
+            name("Veröffentlicht am 13.06.2019 um 14:30 Uhr"),
+            Some("datelines")
+        );
+        assert_eq!(name("Pubblicato il 13 giugno 2019"), Some("datelines"));
+        assert_eq!(name("Опубликовано 13 июня 2019"), Some("datelines"));
+        assert_eq!(
+            name("Publicado el año pasado, el libro vendió 20.000 ejemplares."),
+            None
+        );
         assert_eq!(name("2019년 3월 4일 오후 3:05"), Some("datelines"));
         assert_eq!(name("公開日：2019年3月4日"), Some("datelines"));
         assert_eq!(
