@@ -901,6 +901,22 @@ mod tests {
     }
 
     #[test]
+    fn labels_of_more_languages() {
+        assert_eq!(
+            line("Foto: Sophia Mahnert"),
+            vec![pair("photographer", "Sophia Mahnert")]
+        );
+        assert_eq!(
+            line("Автор: Иван Петров"),
+            vec![pair("author", "Иван Петров")]
+        );
+        assert_eq!(
+            line("Yazar: Ayşe Yılmaz"),
+            vec![pair("author", "Ayşe Yılmaz")]
+        );
+    }
+
+    #[test]
     fn a_byline_ends_at_the_place_of_work() {
         assert_eq!(
             line("Autor: Steffen Pache, Sächsische Landesanstalt für Landwirtschaft, Köllitsch"),
