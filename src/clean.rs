@@ -106,42 +106,78 @@ pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
 
     let mut dropped = vec![None; n];
     let mut weight = vec![0f32; n];
-    let mut i = 0;
-    while i < n {
-        let Some(el) = dom.element(i) else {
-            i += 1;
-            continue;
-        };
-        let v = rules.judge(el);
-        weight[i] = v.weight;
-        // An inline element in a sentence (a linked name whose id says
-        // "auto-tag", a span classed "source", a <time> in "met on <time>
-        // Tuesday</time>") is part of the sentence: class rules, and the
-        // byline rules' selectors, leave it, strict rules (hidden text) do not.
-        let in_sentence = matches!(dom.items[i].kind, Kind::Inline | Kind::Link)
-            && p_of[i] != NO_PARENT
-            && text_weight[p_of[i] as usize] > text_weight[i] + 20;
-        let by_selector = v
-            .drop_by_selector
-            .filter(|&r| !(in_sentence && rules.info[r].group.as_deref() == Some("byline")));
-        let drop = by_selector.or_else(|| {
-            let strict = v.drop_by_class.is_some_and(|r| rules.info[r].strict);
-            let protect = matches!(el.value().name(), "body" | "html")
-                || in_sentence && !strict
-                || v.selector_weight > 0.0
-                || (v.weight > 0.0 && text_weight[i] >= SHIELD_PROSE && !strict)
-                || prose[i] as f32 > PROTECT_SHARE * total_prose;
-            let too_long = v
-                .drop_by_class
-                .and_then(|r| rules.info[r].class_max_chars)
-                .is_some_and(|m| text_weight[i] as usize > m);
-            v.drop_by_class.filter(|_| !protect && !too_long)
-        });
-        if let Some(rule) = drop {
-            dropped[i] = Some(Dropped::Rule(rule));
-            i = dom.items[i].end as usize; // nothing inside needs judging
-        } else {
-            i += 1;
+    // Judges the items from `from` to `to`, skipping what a drop hides.
+    let mut judge = |from: usize, to: usize, dropped: &mut Vec<Option<Dropped>>| {
+        let mut i = from;
+        while i < to {
+            let Some(el) = dom.element(i) else {
+                i += 1;
+                continue;
+            };
+            let v = rules.judge(el);
+            weight[i] = v.weight;
+            // An inline element in a sentence (a linked name whose id says
+            // "auto-tag", a span classed "source", a <time> in "met on <time>
+            // Tuesday</time>") is part of the sentence: class rules, and the
+            // byline rules' selectors, leave it, strict rules (hidden text) do not.
+            let in_sentence = matches!(dom.items[i].kind, Kind::Inline | Kind::Link)
+                && p_of[i] != NO_PARENT
+                && text_weight[p_of[i] as usize] > text_weight[i] + 20;
+            let by_selector = v
+                .drop_by_selector
+                .filter(|&r| !(in_sentence && rules.info[r].group.as_deref() == Some("byline")));
+            let drop = by_selector.or_else(|| {
+                let strict = v.drop_by_class.is_some_and(|r| rules.info[r].strict);
+                let protect = matches!(el.value().name(), "body" | "html")
+                    || in_sentence && !strict
+                    || v.selector_weight > 0.0
+                    || (v.weight > 0.0 && text_weight[i] >= SHIELD_PROSE && !strict)
+                    || prose[i] as f32 > PROTECT_SHARE * total_prose;
+                let too_long = v
+                    .drop_by_class
+                    .and_then(|r| rules.info[r].class_max_chars)
+                    .is_some_and(|m| text_weight[i] as usize > m);
+                v.drop_by_class.filter(|_| !protect && !too_long)
+            });
+            if let Some(rule) = drop {
+                dropped[i] = Some(Dropped::Rule(rule));
+                i = dom.items[i].end as usize; // nothing inside needs judging
+            } else {
+                i += 1;
+            }
+        }
+    };
+    judge(0, n, &mut dropped);
+    // Comments follow the story: a "comment" class on a block with most of
+    // the page's prose outside comments still to come is an opinion piece's
+    // header or lead ("PageArticle_commentLead"), not readers' posts. Such
+    // a block is kept and what is inside it judged on its own.
+    let is_comment = |d: &Option<Dropped>| matches!(d, Some(Dropped::Rule(r)) if rules.info[*r].group.as_deref() == Some("comments"));
+    // In document order; those found inside a kept one join the queue.
+    let mut queue: Vec<usize> = (0..n).rev().filter(|&i| is_comment(&dropped[i])).collect();
+    if !queue.is_empty() {
+        let mut ahead = vec![0u32; n + 1];
+        for i in (0..n).rev() {
+            let own = if dom.items[i].kind == Kind::Text {
+                prose[i]
+            } else {
+                0
+            };
+            ahead[i] = ahead[i + 1].saturating_add(own);
+        }
+        let mut in_comments_ahead: u32 = queue.iter().map(|&c| prose[c]).sum();
+        while let Some(c) = queue.pop() {
+            in_comments_ahead -= prose[c];
+            let end = dom.items[c].end as usize;
+            let story_ahead = ahead[end].saturating_sub(in_comments_ahead);
+            if story_ahead as f32 > 0.5 * total_prose {
+                dropped[c] = None;
+                judge(c + 1, end, &mut dropped);
+                for i in (c + 1..end).rev().filter(|&i| is_comment(&dropped[i])) {
+                    in_comments_ahead += prose[i];
+                    queue.push(i);
+                }
+            }
         }
     }
     Cleaned {

@@ -297,3 +297,35 @@ fn a_hover_card_inside_a_sentence_goes_and_its_word_stays() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_comment_class_before_the_story_is_an_opinion_piece_not_readers_posts() {
+    let lead = "The bridge was never the problem, our columnist argues: the harbour road is, and nobody at the council wants to say so.";
+    let page = format!(
+        "<html><body><article><div class='PageArticle_commentHeader'><h1>Why the bridge will not fix the harbour</h1>\
+         <div class='ArticleHeaderComment_publishDate'>5 March 2024</div></div>\
+         <div class='PageArticle_commentLead'><p>{lead}</p></div>{STORY}</article>\
+         <div class='comments'><div class='comment'><p>I have lived by the harbour for forty years and the road was always the real trouble, not the ferry.</p></div>\
+         <div class='comment'><p>Nonsense, the bridge will take half the traffic off the road within a year, anyone can see that.</p></div></div>\
+         </body></html>"
+    );
+    let a = extract(page.as_bytes(), &Options::default()).expect("extracts");
+    assert_eq!(
+        a.paragraphs.first().map(String::as_str),
+        Some(lead),
+        "{:?}",
+        a.paragraphs
+    );
+    assert_eq!(a.paragraphs.len(), 4, "{:?}", a.paragraphs);
+    assert_eq!(a.timestamp.as_deref(), Some("2024-03-05"));
+
+    // Readers' posts that outweigh a short post above them are still comments.
+    let page = format!(
+        "<html><body><article><h1>Is vanilla a flavour?</h1><p>Asking for a friend.</p></article>\
+         <div class='comments'>{}</div></body></html>",
+        "<div class='comment'><p>Vanilla is a flavour in its own right, and an expensive one: the pods are picked by hand.</p></div>"
+            .repeat(6)
+    );
+    let p = paragraphs(&page);
+    assert!(p.iter().all(|t| !t.contains("pods")), "{p:?}");
+}
