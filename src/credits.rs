@@ -403,6 +403,14 @@ pub fn clean_name(raw: &str) -> String {
         '-', '·', '"', '\'',
     ];
     let mut s = s.trim_matches(trims).to_string();
+    // The word that led to a date cut off above: "Publié par Jean Dupont le
+    // 3 mars", "Escrito por Ana Gil el 3 de marzo", "Door Jan op 3 maart".
+    for connector in [" le", " el", " il", " em", " op", " den", " on", " am"] {
+        if s.len() > connector.len() && s.ends_with(connector) {
+            s.truncate(s.len() - connector.len());
+            s = s.trim_matches(trims).to_string();
+        }
+    }
     // The same name written twice by two elements: "Andrea WongAndrea Wong".
     let half = s.len() / 2;
     if s.len() % 2 == 0 && half > 1 && s.is_char_boundary(half) && s[..half] == s[half..] {

@@ -496,3 +496,45 @@ fn a_byline_on_its_own_line_in_the_headline_credits_and_leaves_it() {
         ("Teen shot by Police".to_string(), vec![])
     );
 }
+
+#[test]
+fn drupal_submitted_lines_and_bylines_of_other_languages_credit_and_date() {
+    let story = "<p>The council met on Tuesday, and after a long debate it agreed to fund the new bridge, which engineers say will last a century.</p>"
+        .repeat(3);
+    for (line, name, day) in [
+        (
+            "Submitted by Ann Lee on Mon, 07/24/2017 - 18:55",
+            "Ann Lee",
+            "2017-07-24T18:55",
+        ),
+        (
+            "Publié par Jean Dupont le 3 mars 2019",
+            "Jean Dupont",
+            "2019-03-03",
+        ),
+        (
+            "Escrito por Ana Gil el 3 de marzo de 2019",
+            "Ana Gil",
+            "2019-03-03",
+        ),
+        (
+            "Geschrieben von Eva Roth am 3. März 2019",
+            "Eva Roth",
+            "2019-03-03",
+        ),
+        (
+            "Geplaatst door Jan de Vries op 3 maart 2019",
+            "Jan de Vries",
+            "2019-03-03",
+        ),
+    ] {
+        let page = format!(
+            "<html><body><div class='node'><h1>Bridge funded at last</h1>\
+             <div class='content'>{story}</div><div class='submitted'>{line}</div></div></body></html>"
+        );
+        let a = run(page.as_bytes());
+        assert_eq!(credits(&a), vec![pair("author", name)], "{line}");
+        assert_eq!(a.timestamp.as_deref(), Some(day), "{line}");
+        assert!(!a.paragraphs.iter().any(|p| p.contains(name)), "{line}");
+    }
+}
