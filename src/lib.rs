@@ -134,7 +134,7 @@ impl Extractor {
             }
         };
 
-        let sources = metadata::gather(&dom);
+        let mut sources = metadata::gather(&dom);
         // Site rules, by the page's address; a site that switches general
         // rules off gets them recompiled without (once per run).
         let page_url = sources
@@ -346,6 +346,54 @@ impl Extractor {
             applied.date = Some(r.rule);
             Some(s)
         });
+        // Times in a related list, comments, a share bar or an ad are other
+        // stories' and posts' ("<time pubdate>" on each teaser), and so are
+        // those in navigation after the headline (a sidebar's; a breadcrumb
+        // over the headline may hold the story's own).
+        sources.times.retain(|t| {
+            !std::iter::once(t.0).chain(dom.ancestors(t.0)).any(|a| {
+                matches!(cleaned.dropped[a], Some(clean::Dropped::Rule(r))
+                if match rules.info[r].group.as_deref() {
+                    Some("related" | "comments" | "share" | "ads") => true,
+                    Some("navigation") => a > anchor.unwrap_or(body_end),
+                    _ => false,
+                })
+            })
+        });
+        // A marked time after the body and outside the element holding both
+        // the headline and the body is a teaser's further down the page.
+        if let Some(at) = anchor {
+            let scope = std::iter::once(at)
+                .chain(dom.ancestors(at))
+                .find(|&a| choice.containers.iter().all(|&c| dom.contains(a, c)));
+            if let Some(scope) = scope {
+                for t in sources.times.iter_mut() {
+                    if t.0 >= body_end && !dom.contains(scope, t.0) {
+                        t.2 = false;
+                    }
+                }
+            }
+        }
+        // Marked times that disagree are a list's (a teaser's "<time
+        // pubdate>" each): the one nearest the headline stays marked.
+        let marked: Vec<(usize, date::Stamp)> = sources
+            .times
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.2)
+            .filter_map(|(k, t)| Some((k, date::parse_value(&t.1)?)))
+            .collect();
+        if let (Some(at), Some(first)) = (anchor.or(body_start), marked.first())
+            && marked.iter().any(|m| m.1.date != first.1.date)
+        {
+            let near = marked
+                .iter()
+                .min_by_key(|m| sources.times[m.0].0.abs_diff(at))
+                .map(|m| m.0);
+            for m in &marked {
+                sources.times[m.0].2 = Some(m.0) == near;
+            }
+        }
         let language = sources.language();
         let order = date::Order::for_language(language.as_deref());
         let timestamp = site_date

@@ -538,3 +538,43 @@ fn drupal_submitted_lines_and_bylines_of_other_languages_credit_and_date() {
         assert!(!a.paragraphs.iter().any(|p| p.contains(name)), "{line}");
     }
 }
+
+#[test]
+fn teasers_marked_times_do_not_date_the_story() {
+    let story = "<p>The council met on Tuesday, and after a long debate it agreed to fund the new bridge, which engineers say will last a century.</p>\
+        <p>Work starts in spring, the mayor said, and the old ferry will run until the bridge opens, probably late next year.</p>\
+        <p>Residents who spoke at the meeting were divided, some welcoming the bridge, others worried about traffic on the narrow harbour road.</p>";
+    let teasers = |day: u32| {
+        format!(
+            "<ul class='strip'><li><a href='/a'>Ferry fares rise again</a> <time pubdate datetime='2019-09-{day:02}T07:30:00Z'>{day} septembre</time></li>\
+             <li><a href='/b'>New harbour master named</a> <time pubdate datetime='2019-09-{:02}T07:30:00Z'>{} septembre</time></li></ul>",
+            day + 1,
+            day + 1
+        )
+    };
+    // Teasers in a sidebar, and others further down, after the story.
+    let page = format!(
+        "<html><body><div class='page'><article><h1>Bridge funded at last</h1>\
+         <p class='publication'>Le <time datetime='2019-06-28T13:49:45Z'>28 juin 2019</time></p>\
+         <div class='text'>{story}</div></article>\
+         <div class='aside secondary'>{}</div></div><div class='more'>{}</div></body></html>",
+        teasers(22),
+        teasers(24)
+    );
+    assert_eq!(
+        run(page.as_bytes()).timestamp.as_deref(),
+        Some("2019-06-28T13:49:45Z")
+    );
+
+    // Marked times that disagree: the one by the headline is the story's.
+    let page = format!(
+        "<html><body>{}<article><h1>Bridge funded at last</h1>\
+         <time pubdate datetime='2019-06-28T13:49:45Z'>28 juin 2019</time>\
+         <div class='text'>{story}</div></article></body></html>",
+        teasers(22)
+    );
+    assert_eq!(
+        run(page.as_bytes()).timestamp.as_deref(),
+        Some("2019-06-28T13:49:45Z")
+    );
+}
