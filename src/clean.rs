@@ -276,6 +276,21 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_class_drops_a_tag_list_not_a_long_text() {
+        let long = "word ".repeat(400);
+        let para = "The contest moves to a floating ramp on the lake this year, with a warm-up at eleven, the final at noon and the prize-giving in the evening, weather permitting. ".repeat(3);
+        let page = format!(
+            "<body><span class='eventDetailsContentTags'>{para}</span>\
+             <div class='post-tags'><a href='/t/a'>Skateboarding</a> <a href='/t/b'>Lakes</a></div><p>{long}</p></body>"
+        );
+        let got = names(&page);
+        assert_eq!(
+            got,
+            vec![("Skateboarding Lakes".to_string(), "tags".to_string())]
+        );
+    }
+
+    #[test]
     fn an_article_class_shields_text_not_furniture() {
         // "article__byline" names the article first, but it is a byline;
         // "article__summary" holding a sentence of the story is kept.
