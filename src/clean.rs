@@ -133,10 +133,14 @@ pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
                     || v.selector_weight > 0.0
                     || (v.weight > 0.0 && text_weight[i] >= SHIELD_PROSE && !strict)
                     || prose[i] as f32 > PROTECT_SHARE * total_prose;
-                let too_long = v
-                    .drop_by_class
-                    .and_then(|r| rules.info[r].class_max_chars)
-                    .is_some_and(|m| text_weight[i] as usize > m);
+                let too_long = v.drop_by_class.is_some_and(|r| {
+                    rules.info[r]
+                        .class_max_chars
+                        .is_some_and(|m| text_weight[i] as usize > m)
+                        || rules.info[r]
+                            .class_max_prose
+                            .is_some_and(|m| prose[i] as usize > m)
+                });
                 v.drop_by_class.filter(|_| !protect && !too_long)
             });
             if let Some(rule) = drop {
@@ -288,6 +292,18 @@ mod tests {
             got,
             vec![("Skateboarding Lakes".to_string(), "tags".to_string())]
         );
+    }
+
+    #[test]
+    fn an_ad_class_drops_a_slot_not_a_section_of_the_story() {
+        let long = "word ".repeat(800);
+        let para = "<p>The grill heats from above, so the steak goes in a drawer under the burner and is raised towards it, which takes some practice at first.</p>".repeat(5);
+        let page = format!(
+            "<body><section class='TestReport__Section TestReport__Section--Ads'>{para}\
+             <div class='ad-slot'>Advertisement</div></section><p>{long}</p></body>"
+        );
+        let got = names(&page);
+        assert_eq!(got, vec![("Advertisement".to_string(), "ads".to_string())]);
     }
 
     #[test]

@@ -34,6 +34,10 @@ pub fn credit_line(line: &str, m: &CreditMatcher) -> Option<Vec<Credit>> {
         return None;
     }
     let line = strip_brackets(line);
+    // What is left of "19.03.2019 | von Inga Buller" once the date has gone.
+    let line = line
+        .trim_start_matches(['|', '·', '•', '–', '—', '-'])
+        .trim_start();
     // A label element glued to a text that repeats it: "By" + "by Jane Doe".
     let line = match line.get(..2) {
         Some(b)
@@ -425,6 +429,8 @@ pub fn clean_name(raw: &str) -> String {
         ", Correspondent",
         ", Contributor",
         ", Senior Writer",
+        // A social button's word left beside the name ("Follow @handle").
+        " Follow",
         "报道",
         "报导",
         "供稿",
@@ -714,6 +720,19 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn a_byline_left_after_a_separator_or_before_a_follow_button() {
+        assert_eq!(
+            line("| von Inga Buller"),
+            vec![pair("author", "Inga Buller")]
+        );
+        assert_eq!(
+            line("-- By Michael Russell Follow @tdmrussell"),
+            vec![pair("author", "Michael Russell")]
+        );
+        assert_eq!(line("| Home"), vec![]);
     }
 
     #[test]

@@ -70,6 +70,11 @@ pub struct DropRule {
     /// caption is short, a block of text with its picture is not.
     #[serde(default)]
     pub class_max_chars: Option<usize>,
+    /// `class_id` removes only elements with at most this much paragraph
+    /// text (in `<p>`): an ad slot holds next to none, a section of the
+    /// story classed "Section--Ads" for the slots beside it holds a lot.
+    #[serde(default)]
+    pub class_max_prose: Option<usize>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -124,6 +129,8 @@ pub struct RuleInfo {
     pub strict: bool,
     /// See `DropRule::class_max_chars` (text weight, `text::weight`).
     pub class_max_chars: Option<usize>,
+    /// See `DropRule::class_max_prose` (text weight).
+    pub class_max_prose: Option<usize>,
 }
 
 /// A compiled selector with what the rule does.
@@ -449,6 +456,7 @@ impl Rules {
                 file: s.file.clone(),
                 strict: false,
                 class_max_chars: None,
+                class_max_prose: None,
             });
         }
         rules.sites = sites;
@@ -908,6 +916,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<
                 file: e.file.to_string(),
                 strict: false,
                 class_max_chars: None,
+                class_max_prose: None,
             });
             continue;
         }
@@ -919,6 +928,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<
                     file: e.file.to_string(),
                     strict: r.strict,
                     class_max_chars: r.class_max_chars,
+                    class_max_prose: r.class_max_prose,
                 });
                 compile_sels(&r.select, &mut drop_sel, 0.0)?;
                 for p in &r.class_id {
@@ -938,6 +948,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<
                     file: e.file.to_string(),
                     strict: false,
                     class_max_chars: None,
+                    class_max_prose: None,
                 });
                 compile_sels(&r.select, &mut score_sel, r.weight)?;
                 for p in &r.class_id {
