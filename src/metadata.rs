@@ -606,7 +606,7 @@ impl Sources {
             if h1.is_empty() || !plausible(h) && level != 1 {
                 continue;
             }
-            for (rr, segs) in &refs_squashed {
+            for (k, (rr, segs)) in refs_squashed.iter().enumerate() {
                 let sim = if *rr == h1 {
                     1.0
                 } else if segs.contains(&h1) {
@@ -616,6 +616,10 @@ impl Sources {
                     0.9
                 } else if rr.contains(&h1) && level < 2 {
                     0.8 * h1.len() as f32 / rr.len() as f32 + 0.1
+                } else if level < 2 && words_within(&refs[k], h) {
+                    // The meta title's words, reordered ("Aldi Beef Maker"
+                    // for "Beef Maker von Aldi im Test").
+                    0.85
                 } else {
                     0.0
                 };
@@ -924,6 +928,18 @@ fn join(base: &str, rel: &str) -> Option<String> {
 }
 
 /// The parts of a title between its separators ("Headline - Site" gives both).
+/// Are the words of `short`, two or more, all words of the longer `long`?
+fn words_within(short: &str, long: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (s, l) = (words(short), words(long));
+    s.len() >= 2 && s.len() < l.len() && s.iter().all(|w| l.contains(w))
+}
+
 fn title_segments(t: &str) -> Vec<&str> {
     let mut parts = vec![t];
     for sep in SEPARATORS {
@@ -1090,6 +1106,21 @@ mod tests {
             lang("<html lang='de_de'><body></body></html>").as_deref(),
             Some("de-DE")
         );
+    }
+
+    #[test]
+    fn a_meta_title_of_the_headlines_words_reordered_agrees_with_it() {
+        let head = |page: &str| {
+            let dom = crate::parse::Dom::parse(page);
+            let at = dom.items.len() - 1;
+            gather(&dom).headline(None, Some(at)).0
+        };
+        let page = "<head><meta property='og:title' content='Aldi Beef Maker'></head><body>\
+             <h1>Beef Maker von Aldi im Test</h1><h2>Das perfekte Steak aus dem Discounter-Grill</h2><p>x</p></body>";
+        assert_eq!(head(page).as_deref(), Some("Beef Maker von Aldi im Test"));
+        // Words the headline does not have are another title.
+        let page = page.replace("Aldi Beef Maker", "Aldi Beef Maker deals");
+        assert_eq!(head(&page).as_deref(), Some("Aldi Beef Maker deals"));
     }
 
     #[test]
