@@ -1261,6 +1261,24 @@ mod tests {
             name("Facebook said it was moderating comments more strictly after the vote."),
             None
         );
+        for line in [
+            "Microsoft may earn an Affiliate Commission if you purchase something through recommended links in this article.",
+            "Disclosure: ZDNet may earn a commission from some of the products featured on this page.",
+            "When you purchase through links on our site, we may earn an affiliate commission.",
+            "This post contains affiliate links.",
+            "As an Amazon Associate I earn from qualifying purchases.",
+            "G/O Media may get a commission",
+            "Prices are subject to change. BGR may receive a commission on orders placed through this article.",
+            "Just a heads up, some of the links on this site are affiliate links.",
+        ] {
+            assert_eq!(name(line), Some("disclaimers"), "{line}");
+        }
+        for prose in [
+            "The agent said she would earn a commission of 3 percent on the sale.",
+            "Critics say the broker may earn a commission from both sides of the deal.",
+        ] {
+            assert_eq!(name(prose), None, "{prose}");
+        }
         assert_eq!(
             name("The stories were delivered daily by a courier from the capital, she said."),
             None
