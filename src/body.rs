@@ -388,8 +388,24 @@ fn wraps_paragraph(dom: &Dom, blocks: &[Block], s: usize) -> bool {
         return false;
     };
     let inside: Vec<&Block> = blocks[from..].iter().take_while(|b| within(b)).collect();
+    // One run of text with no <p> around it and no link in it ("<div
+    // class='lead'><div>...</div></div>") is a paragraph too.
+    // Beside a picture it is the picture's caption.
+    let pictured = || {
+        (s..end).any(|d| {
+            matches!(
+                dom.tag(d),
+                "img" | "picture" | "figure" | "video" | "iframe"
+            )
+        })
+    };
+    let loose = |b: &&Block| {
+        b.tag == BlockTag::Div && b.link_weight == 0 && inside.len() == 1 && !pictured()
+    };
     (1..=2).contains(&inside.len())
-        && inside.iter().all(|b| b.tag == BlockTag::Paragraph)
+        && inside
+            .iter()
+            .all(|b| b.tag == BlockTag::Paragraph || loose(b))
         && inside.last().is_some_and(|b| text::ends_sentence(&b.text))
 }
 
@@ -945,6 +961,21 @@ mod tests {
         let kept = kept(&page);
         assert_eq!(kept.first(), Some(&para(0)), "{kept:?}");
         assert_eq!(kept.len(), 9, "{kept:?}");
+    }
+
+    #[test]
+    fn a_lead_box_of_loose_text_before_the_body_joins_it_but_a_caption_does_not() {
+        let lead = "Der Reporter hat das Magazin mit gefälschten Artikeln in eine schwere Krise gestürzt. Wie konnte es dazu kommen?";
+        let caption = "The Redonda tree lizard, one of the reptiles that rebounded after invasive species were removed from the island.";
+        let rest: String = (0..6).map(|i| format!("<p>{}</p>", para(i))).collect();
+        let page = format!(
+            "<body><div class='story'><div class='intro'><div class='intro__text'>{lead}</div></div>\
+             <div class='img'><img src='l.jpg'><div class='img__copy'>{caption}</div></div>\
+             <div class='text'>{rest}</div></div></body>"
+        );
+        let kept = kept(&page);
+        assert_eq!(kept.first().map(String::as_str), Some(lead), "{kept:?}");
+        assert_eq!(kept.len(), 7, "{kept:?}");
     }
 
     #[test]
