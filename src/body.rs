@@ -364,6 +364,36 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block], description: Optio
         }
         containers = sibs;
     }
+    // A lead boxed before the body a few levels up ("<div class=lead>" beside
+    // the element that holds the body): the prose boxes just before the
+    // path from the body up, back to the first element that is not one.
+    let mut leads = Vec::new();
+    let mut child = containers[0];
+    for a in dom.ancestors(top).take(3) {
+        if matches!(dom.tag(a), "body" | "html") {
+            break;
+        }
+        let before: Vec<usize> = element_children(dom, a)
+            .take_while(|&c| c != child)
+            .collect();
+        for &c in before.iter().rev() {
+            if cleaned.dropped[c].is_some() || sub_w[c] == 0 {
+                continue;
+            }
+            if sub_w[c] > 80 && density(c) < 0.1 && wraps_paragraph(dom, blocks, c) {
+                leads.push(c);
+            } else {
+                break;
+            }
+        }
+        if !leads.is_empty() {
+            break;
+        }
+        child = a;
+    }
+    leads.reverse();
+    leads.extend(containers);
+    let containers = leads;
     let scores = containers.iter().map(|&c| final_score(c)).collect();
     Choice {
         containers,

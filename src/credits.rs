@@ -443,6 +443,14 @@ pub fn clean_name(raw: &str) -> String {
     if let Some(cut) = without_caps_publisher(&s) {
         s = cut;
     }
+    // A firm or a degree in capitals after a comma: "Martin Gerecke, CMS".
+    if let Some((name, tail)) = s.rsplit_once(", ")
+        && name.contains(' ')
+        && (2..=6).contains(&tail.len())
+        && tail.chars().all(|c| c.is_ascii_uppercase())
+    {
+        s = name.to_string();
+    }
     s
 }
 
@@ -733,6 +741,10 @@ mod tests {
             vec![pair("author", "Michael Russell")]
         );
         assert_eq!(line("| Home"), vec![]);
+        assert_eq!(
+            line("By Martin Gerecke, CMS"),
+            vec![pair("author", "Martin Gerecke")]
+        );
     }
 
     #[test]

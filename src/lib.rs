@@ -781,6 +781,24 @@ fn author_links(
             }
         }
     }
+    // Else a columnist's name over the headline, in the same header
+    // (picture and name, then the title).
+    if out.is_empty()
+        && let Some(h) = anchor
+        && let Some((_, t)) = sources.author_links.iter().rfind(|(i, _)| {
+            *i < h
+                && *i + 40 >= h
+                && !in_comments(dom, cleaned, rules, *i)
+                && dom.ancestors(h).take(3).any(|a| dom.contains(a, *i))
+        })
+    {
+        out.extend(
+            credits::credit_line(t, &rules.credits)
+                .filter(|cs| !cs.is_empty())
+                .or_else(|| credits::person(t, "author").map(|c| vec![c]))
+                .unwrap_or_default(),
+        );
+    }
     out
 }
 

@@ -329,3 +329,27 @@ fn a_comment_class_before_the_story_is_an_opinion_piece_not_readers_posts() {
     let p = paragraphs(&page);
     assert!(p.iter().all(|t| !t.contains("pods")), "{p:?}");
 }
+
+#[test]
+fn a_lead_boxed_beside_the_body_container_leads_the_story_and_a_columnist_over_the_headline_writes_it()
+ {
+    let lead = "The bridge was never the problem, our columnist argues: the harbour road is, and nobody at the council wants to say so.";
+    let page = format!(
+        "<html><body><div class='page-article'><div class='page-article__header'>\
+         <div class='article-header__author'><img src='ann.jpg' alt='Ann Lee'><span class='author-name'>Ann Lee, CMS</span></div>\
+         <h1>Why the bridge will not fix the harbour</h1></div>\
+         <div class='page-article__lead'><div class='page-article__lead-text'>{lead}</div></div>\
+         <div class='page-article__content'><div class='page-article__body'><div class='page-article__main'>{STORY}</div><div class='page-article__more'><a href='/a'>More from the harbour desk</a></div></div></div>\
+         </div></body></html>"
+    );
+    let a = extract(page.as_bytes(), &Options::default()).expect("extracts");
+    assert_eq!(
+        a.paragraphs.first().map(String::as_str),
+        Some(lead),
+        "{:?}",
+        a.paragraphs
+    );
+    assert_eq!(a.paragraphs.len(), 4, "{:?}", a.paragraphs);
+    let names: Vec<&str> = a.credits.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, vec!["Ann Lee"]);
+}
