@@ -217,7 +217,30 @@ fn names(raw: &str, role: &str, label: &str) -> Vec<Credit> {
     if cleaned.is_empty() {
         return Vec::new();
     }
-    if person {
+    // A Japanese label: a space parts a family name from a given name
+    // ("翻訳者 中村 真子" is one translator), not one person from another.
+    let japanese = label.contains(|c: char| ('\u{3040}'..='\u{30ff}').contains(&c))
+        || [
+            "翻訳者",
+            "翻訳",
+            "編集委員",
+            "論説委員",
+            "専門記者",
+            "執筆",
+            "筆者",
+            "著者",
+        ]
+        .contains(&label.trim().trim_end_matches([':', '：']).trim());
+    let one_japanese_name = japanese && {
+        let words: Vec<&str> = cleaned.split_whitespace().collect();
+        words.len() == 2
+            && words
+                .iter()
+                .all(|w| w.chars().count() <= 3 && w.chars().all(crate::text::is_cjk))
+    };
+    if one_japanese_name {
+        parts.push(cleaned.clone());
+    } else if person {
         for (k, p) in split_names(&cleaned).into_iter().enumerate() {
             // After the name, a place of work and its town ("Steffen Pache,
             // Sächsische Landesanstalt für Landwirtschaft, Köllitsch"): a
@@ -744,6 +767,17 @@ mod tests {
         assert_eq!(
             line("By Martin Gerecke, CMS"),
             vec![pair("author", "Martin Gerecke")]
+        );
+        assert_eq!(
+            line("作者： Diogo Carleto 翻訳者 中村 真子"),
+            vec![
+                pair("author", "Diogo Carleto"),
+                pair("translator", "中村 真子")
+            ]
+        );
+        assert_eq!(
+            line("编辑：张三 李四"),
+            vec![pair("editor", "张三"), pair("editor", "李四")]
         );
     }
 
