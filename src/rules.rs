@@ -1273,6 +1273,16 @@ mod tests {
         ] {
             assert_eq!(name(line), Some("disclaimers"), "{line}");
         }
+        for teaser in [
+            "Sommerzeit ist Urlaubszeit, das lässt sich die Sängerin nicht zweimal sagen. Seht selbst! Weiterlesen",
+            "The council met on Tuesday to talk about the bridge. Read more »",
+        ] {
+            assert_eq!(name(teaser), Some("teaser-links"), "{teaser}");
+        }
+        assert_eq!(
+            name("She said she would read more of his letters before deciding."),
+            None
+        );
         for prose in [
             "The agent said she would earn a commission of 3 percent on the sale.",
             "Critics say the broker may earn a commission from both sides of the deal.",
