@@ -463,7 +463,17 @@ impl Sources {
         let mut out: Vec<String> = Vec::new();
         fn push(out: &mut Vec<String>, t: &str) {
             let t = t.trim().trim_matches(['"', '#']).trim();
+            // A template's placeholder ("YOUR KEYWORDS HERE", "keyword1").
+            let lower = t.to_lowercase();
+            let placeholder = lower.contains("keywords here")
+                || lower.contains("tags here")
+                || ["keyword", "keywords", "tag", "tags"].iter().any(|w| {
+                    lower
+                        .strip_prefix(w)
+                        .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit()))
+                });
             if !t.is_empty()
+                && !placeholder
                 && t.chars().count() <= 60
                 && !out.iter().any(|x| x.eq_ignore_ascii_case(t))
             {
@@ -1105,6 +1115,21 @@ mod tests {
         assert_eq!(
             lang("<html lang='de_de'><body></body></html>").as_deref(),
             Some("de-DE")
+        );
+    }
+
+    #[test]
+    fn tags_leave_template_placeholders() {
+        let tags = |content: &str| {
+            let page =
+                format!("<head><meta name='keywords' content='{content}'></head><body></body>");
+            gather(&crate::parse::Dom::parse(&page)).tags()
+        };
+        assert!(tags("YOUR KEYWORDS HERE").is_empty());
+        assert!(tags("keyword1, keyword2, tag").is_empty());
+        assert_eq!(
+            tags("Hamburg, Tagesausblick, Tags der offenen Tür"),
+            vec!["Hamburg", "Tagesausblick", "Tags der offenen Tür"]
         );
     }
 
