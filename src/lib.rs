@@ -346,17 +346,16 @@ impl Extractor {
             applied.date = Some(r.rule);
             Some(s)
         });
-        // Times in a related list, comments, a share bar or an ad are other
-        // stories' and posts' ("<time pubdate>" on each teaser), and so are
-        // those in navigation after the headline (a sidebar's; a breadcrumb
-        // over the headline may hold the story's own).
+        // Times in other posts' furniture (`of_other_posts`: "<time pubdate>"
+        // on each teaser of a related list) are theirs, and so are those in
+        // navigation after the headline (a sidebar's; a breadcrumb over the
+        // headline may hold the story's own).
         sources.times.retain(|t| {
             !std::iter::once(t.0).chain(dom.ancestors(t.0)).any(|a| {
                 matches!(cleaned.dropped[a], Some(clean::Dropped::Rule(r))
                 if match rules.info[r].group.as_deref() {
-                    Some("related" | "comments" | "share" | "ads") => true,
                     Some("navigation") => a > anchor.unwrap_or(body_end),
-                    _ => false,
+                    g => of_other_posts(g),
                 })
             })
         });
@@ -440,10 +439,7 @@ impl Extractor {
                     .iter()
                     .filter_map(|(b, v)| match v {
                         body::Verdict::Rule(r)
-                            if matches!(
-                                rules.info[*r].group.as_deref(),
-                                Some("share" | "related" | "comments" | "captions" | "ads")
-                            ) =>
+                            if of_other_posts(rules.info[*r].group.as_deref()) =>
                         {
                             Some(b.owner)
                         }
@@ -636,6 +632,16 @@ fn header_zone(
     out
 }
 
+/// Rule groups whose blocks are other stories' and posts' furniture (a
+/// related link, a comment, an embedded post's share line, a caption, an
+/// ad): their dates are theirs, not the story's.
+fn of_other_posts(group: Option<&str>) -> bool {
+    matches!(
+        group,
+        Some("share" | "related" | "comments" | "captions" | "ads")
+    )
+}
+
 /// A date in a short line near the headline, for pages whose datelines are
 /// not where `header_zone` looks: the first one from the headline to the end
 /// of the body, else the nearest one before the headline. Links, long
@@ -768,13 +774,7 @@ fn author_links(
         {
             break;
         }
-        // The element may hold a whole byline ("Von Markus Balser und Klaus
-        // Ott", "Autor/in: Korinna Hennig"), else it is one name.
-        let found = credits::credit_line(t, &rules.credits)
-            .filter(|cs| !cs.is_empty())
-            .or_else(|| credits::person(t, "author").map(|c| vec![c]))
-            .unwrap_or_default();
-        for c in found {
+        for c in author_element(t, rules) {
             if !out.iter().any(|o| o.name.eq_ignore_ascii_case(&c.name)) {
                 out.push(c);
                 last = Some(*i);
@@ -792,14 +792,18 @@ fn author_links(
                 && dom.ancestors(h).take(3).any(|a| dom.contains(a, *i))
         })
     {
-        out.extend(
-            credits::credit_line(t, &rules.credits)
-                .filter(|cs| !cs.is_empty())
-                .or_else(|| credits::person(t, "author").map(|c| vec![c]))
-                .unwrap_or_default(),
-        );
+        out.extend(author_element(t, rules));
     }
     out
+}
+
+/// The credits of an author element's text: a whole byline ("Von Markus
+/// Balser und Klaus Ott", "Autor/in: Korinna Hennig"), else one name.
+fn author_element(t: &str, rules: &Rules) -> Vec<Credit> {
+    credits::credit_line(t, &rules.credits)
+        .filter(|cs| !cs.is_empty())
+        .or_else(|| credits::person(t, "author").map(|c| vec![c]))
+        .unwrap_or_default()
 }
 
 /// Is item `i` inside an element the comment rules removed?

@@ -611,11 +611,13 @@ impl Sources {
                 (squash(r), segs)
             })
             .collect();
+        let ref_words: Vec<Vec<String>> = refs.iter().map(|r| words(r)).collect();
         for &(i, h, level) in &cands {
             let h1 = squash(h);
             if h1.is_empty() || !plausible(h) && level != 1 {
                 continue;
             }
+            let cand_words = if level < 2 { words(h) } else { Vec::new() };
             for (k, (rr, segs)) in refs_squashed.iter().enumerate() {
                 let sim = if *rr == h1 {
                     1.0
@@ -626,7 +628,7 @@ impl Sources {
                     0.9
                 } else if rr.contains(&h1) && level < 2 {
                     0.8 * h1.len() as f32 / rr.len() as f32 + 0.1
-                } else if level < 2 && words_within(&refs[k], h) {
+                } else if level < 2 && words_within(&ref_words[k], &cand_words) {
                     // The meta title's words, reordered ("Aldi Beef Maker"
                     // for "Beef Maker von Aldi im Test").
                     0.85
@@ -937,19 +939,20 @@ fn join(base: &str, rel: &str) -> Option<String> {
     None
 }
 
-/// The parts of a title between its separators ("Headline - Site" gives both).
-/// Are the words of `short`, two or more, all words of the longer `long`?
-fn words_within(short: &str, long: &str) -> bool {
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (s, l) = (words(short), words(long));
-    s.len() >= 2 && s.len() < l.len() && s.iter().all(|w| l.contains(w))
+/// A title's words, lowercased.
+fn words(t: &str) -> Vec<String> {
+    t.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
+/// Are the words of `short`, two or more, all words of the longer `long`?
+fn words_within(short: &[String], long: &[String]) -> bool {
+    short.len() >= 2 && short.len() < long.len() && short.iter().all(|w| long.contains(w))
+}
+
+/// The parts of a title between its separators ("Headline - Site" gives both).
 fn title_segments(t: &str) -> Vec<&str> {
     let mut parts = vec![t];
     for sep in SEPARATORS {
