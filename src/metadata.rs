@@ -611,13 +611,14 @@ impl Sources {
                 (squash(r), segs)
             })
             .collect();
-        let ref_words: Vec<Vec<String>> = refs.iter().map(|r| words(r)).collect();
+        // Each title's words, split when first needed.
+        let mut ref_words: Vec<Option<Vec<String>>> = vec![None; refs.len()];
         for &(i, h, level) in &cands {
             let h1 = squash(h);
             if h1.is_empty() || !plausible(h) && level != 1 {
                 continue;
             }
-            let cand_words = if level < 2 { words(h) } else { Vec::new() };
+            let mut cand_words: Option<Vec<String>> = None;
             for (k, (rr, segs)) in refs_squashed.iter().enumerate() {
                 let sim = if *rr == h1 {
                     1.0
@@ -628,7 +629,12 @@ impl Sources {
                     0.9
                 } else if rr.contains(&h1) && level < 2 {
                     0.8 * h1.len() as f32 / rr.len() as f32 + 0.1
-                } else if level < 2 && words_within(&ref_words[k], &cand_words) {
+                } else if level < 2
+                    && words_within(
+                        ref_words[k].get_or_insert_with(|| words(&refs[k])),
+                        cand_words.get_or_insert_with(|| words(h)),
+                    )
+                {
                     // The meta title's words, reordered ("Aldi Beef Maker"
                     // for "Beef Maker von Aldi im Test").
                     0.85
