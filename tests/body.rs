@@ -298,6 +298,19 @@ fn a_hover_card_inside_a_sentence_goes_and_its_word_stays() {
     );
 }
 
+/// The page's article, checked to be its lead and then `STORY`'s three paragraphs.
+fn led_by(page: &str, lead: &str) -> copydesk::Article {
+    let a = extract(page.as_bytes(), &Options::default()).expect("extracts");
+    assert_eq!(
+        a.paragraphs.first().map(String::as_str),
+        Some(lead),
+        "{:?}",
+        a.paragraphs
+    );
+    assert_eq!(a.paragraphs.len(), 4, "{:?}", a.paragraphs);
+    a
+}
+
 #[test]
 fn a_comment_class_before_the_story_is_an_opinion_piece_not_readers_posts() {
     let lead = "The bridge was never the problem, our columnist argues: the harbour road is, and nobody at the council wants to say so.";
@@ -309,14 +322,7 @@ fn a_comment_class_before_the_story_is_an_opinion_piece_not_readers_posts() {
          <div class='comment'><p>Nonsense, the bridge will take half the traffic off the road within a year, anyone can see that.</p></div></div>\
          </body></html>"
     );
-    let a = extract(page.as_bytes(), &Options::default()).expect("extracts");
-    assert_eq!(
-        a.paragraphs.first().map(String::as_str),
-        Some(lead),
-        "{:?}",
-        a.paragraphs
-    );
-    assert_eq!(a.paragraphs.len(), 4, "{:?}", a.paragraphs);
+    let a = led_by(&page, lead);
     assert_eq!(a.timestamp.as_deref(), Some("2024-03-05"));
 
     // Readers' posts that outweigh a short post above them are still comments.
@@ -342,14 +348,7 @@ fn a_lead_boxed_beside_the_body_container_leads_the_story_and_a_columnist_over_t
          <div class='page-article__content'><div class='page-article__body'><div class='page-article__main'>{STORY}</div><div class='page-article__more'><a href='/a'>More from the harbour desk</a></div></div></div>\
          </div></body></html>"
     );
-    let a = extract(page.as_bytes(), &Options::default()).expect("extracts");
-    assert_eq!(
-        a.paragraphs.first().map(String::as_str),
-        Some(lead),
-        "{:?}",
-        a.paragraphs
-    );
-    assert_eq!(a.paragraphs.len(), 4, "{:?}", a.paragraphs);
+    let a = led_by(&page, lead);
     let names: Vec<&str> = a.credits.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, vec!["Ann Lee"]);
 }
