@@ -410,6 +410,16 @@ pub fn clean_name(raw: &str) -> String {
             s.truncate(i);
         }
     }
+    // The paper the writer filed for ends the name: "Jenny Smith For Daily
+    // Mail Australia", "Jane Doe, for the Guardian".
+    static FOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r",?\s(?:for|For|FOR)\s+(?:the\s+|The\s+)?\p{Lu}").expect("valid regex")
+    });
+    if let Some(m) = FOR.find(&s)
+        && m.start() > 0
+    {
+        s.truncate(m.start());
+    }
     // The next field of a metadata line ends a name: "芊草凡凡 时间：2005".
     static FIELD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"[\s\u{3000}]*[\p{Han}]{1,6}[ \u{3000}]*[:：]").expect("valid regex")
@@ -429,6 +439,13 @@ pub fn clean_name(raw: &str) -> String {
         ' ', ',', '，', '.', ';', '；', ':', '：', '(', ')', '（', '）', '[', ']', '【', '】', '/',
         '-', '·', '"', '\'',
     ];
+    // Symbols after the name ("Jenny Smith ❤️"), a dash before it ("— Jane Doe").
+    let s = s
+        .trim_end_matches(|c: char| {
+            matches!(c as u32, 0x2190..=0x2BFF | 0x1F000..=0x1FAFF | 0xFE0F | 0x200D | 0x20E3)
+                || c == ' '
+        })
+        .trim_start_matches(['—', '–', '―', '~', '•', '·', '*']);
     let mut s = s.trim_matches(trims).to_string();
     // The word that led to a date cut off above: "Publié par Jean Dupont le
     // 3 mars", "Escrito por Ana Gil el 3 de marzo", "Door Jan op 3 maart".
@@ -462,6 +479,19 @@ pub fn clean_name(raw: &str) -> String {
         if let Some(x) = s.strip_suffix(suffix) {
             s = x.trim_matches(trims).to_string();
         }
+    }
+    // A job title after the name, from an element of its own inside the
+    // byline ("<a>Jenny Smith <div>Editor</div></a>", "Jane Doe, Senior
+    // Reporter").
+    static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:,\s*(?:[\w.]+\s+){0,3}|\s+(?:(?:Senior|Staff|Contributing|Associate|Assistant|Managing|Deputy|Chief|Special|Executive|Digital|Political|Business|Sports|Science|Health|Technology|Tech|News|Features)\s+)+(?:\p{Lu}\w+\s+)?|\s+)(?:Editor|Reporter|Writer|Correspondent|Contributor|Columnist|Journalist)$")
+            .expect("valid regex")
+    });
+    if let Some(m) = TITLE.find(&s)
+        && m.start() > 0
+        && s[..m.start()].contains(' ')
+    {
+        s.truncate(m.start());
     }
     if let Some(cut) = without_caps_publisher(&s) {
         s = cut;
@@ -944,6 +974,31 @@ mod tests {
         assert_eq!(clean_name("Julia Hitz (eg)"), "Julia Hitz");
         assert_eq!(clean_name("(王一平)"), "王一平");
         assert_eq!(clean_name("Christian am 03.05.2013, 11:51"), "Christian");
+    }
+
+    #[test]
+    fn names_lose_the_paper_the_title_and_symbols_around_them() {
+        // The paper filed for.
+        assert_eq!(
+            clean_name("Jenny Smith For Daily Mail Australia"),
+            "Jenny Smith"
+        );
+        assert_eq!(clean_name("Jane Doe, for the Guardian"), "Jane Doe");
+        assert_eq!(clean_name("Jane Fordham"), "Jane Fordham");
+        // A job title, after a comma or glued on from an element of its own.
+        assert_eq!(clean_name("TOM KRISHER, AP Auto Writer"), "TOM KRISHER");
+        assert_eq!(clean_name("Jenny Smith Editor"), "Jenny Smith");
+        assert_eq!(
+            clean_name("Andrea Stone Senior Washington Correspondent"),
+            "Andrea Stone"
+        );
+        // A lone title is no name to cut; a name of three words keeps them.
+        assert_eq!(clean_name("Executive Editor"), "Executive Editor");
+        assert_eq!(clean_name("Mary Ann Smith"), "Mary Ann Smith");
+        // Emoji after the name, a dash before it; a question stays one.
+        assert_eq!(clean_name("Jenny Smith ❤️"), "Jenny Smith");
+        assert_eq!(clean_name("— Jane Doe"), "Jane Doe");
+        assert!(clean_name("Paranoia oder berechtigte Sorgen?").ends_with('?'));
     }
 
     #[test]
