@@ -318,6 +318,34 @@ fn split_names(s: &str) -> Vec<String> {
     out
 }
 
+/// The people of one author field: "Jenny Smith and John Smith" (or "und",
+/// "&") is two when each side is a name of two words or more; "Prince and
+/// the Revolution" and "Simon & Schuster" stay one. Commas split only
+/// beside an "and" ("Jane Doe, Staff Writer" is one).
+pub fn split_people(s: &str) -> Vec<String> {
+    let parts: Vec<&str> = s.split('&').flat_map(split_and).collect();
+    if parts.len() < 2 {
+        return vec![s.to_string()];
+    }
+    // With an "and", commas part names too: "Meg Kinnard and Errin Haines,
+    // Associated Press".
+    let parts: Vec<&str> = parts
+        .into_iter()
+        .flat_map(|p| p.split([',', '，']))
+        .map(str::trim)
+        .collect();
+    let people = parts.len() > 1
+        && parts.iter().all(|p| {
+            let p = clean_name(p);
+            p.split_whitespace().count() >= 2 && looks_like_name(&p, true)
+        });
+    if people {
+        parts.into_iter().map(str::to_string).collect()
+    } else {
+        vec![s.to_string()]
+    }
+}
+
 fn split_and(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = s;
@@ -353,8 +381,19 @@ pub fn clean_name(raw: &str) -> String {
         Regex::new(r"(?:\b|[A-Za-z.])((?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s*\d)")
             .expect("valid regex")
     });
+    // A one-word label in a Latin, Cyrillic or Greek script left before the
+    // name ("Текст: Венера Ерофеева", "Autor: Georg Holzer"); two words are
+    // more often a name and the next field ("Jane Doe Published: Tue").
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[\p{Latin}\p{Cyrillic}\p{Greek}]{2,16}[:：]\s*").expect("valid regex")
+    });
     let mut s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(m) = LEAD.find(&s) {
+        s = s[m.end()..].to_string();
+    }
+    if let Some(m) = LABEL.find(&s)
+        && m.end() < s.len()
+    {
         s = s[m.end()..].to_string();
     }
     // The month may be glued to the word before it ("comOct", "NEWSDec").
@@ -974,6 +1013,30 @@ mod tests {
         assert_eq!(clean_name("Julia Hitz (eg)"), "Julia Hitz");
         assert_eq!(clean_name("(王一平)"), "王一平");
         assert_eq!(clean_name("Christian am 03.05.2013, 11:51"), "Christian");
+    }
+
+    #[test]
+    fn author_fields_part_people_not_bands_or_titles() {
+        assert_eq!(
+            split_people("Jenny Smith und John Smith"),
+            ["Jenny Smith", "John Smith"]
+        );
+        assert_eq!(
+            split_people("Meg Kinnard and Errin Haines, Associated Press"),
+            ["Meg Kinnard", "Errin Haines", "Associated Press"]
+        );
+        for one in [
+            "Prince and the Revolution",
+            "Simon & Schuster",
+            "Jane Doe, Staff Writer",
+            "Jane Doe",
+        ] {
+            assert_eq!(split_people(one), [one]);
+        }
+        // A one-word label goes; a name before the next field's label is
+        // not taken for one.
+        assert_eq!(clean_name("Текст: Венера Ерофеева"), "Венера Ерофеева");
+        assert_eq!(clean_name("Jane Doe Published: Tue"), "Jane Doe");
     }
 
     #[test]

@@ -309,7 +309,13 @@ impl Extractor {
                 applied.author = Some(r.rule);
                 a
             }
-            None => sources.authors(site_name.as_deref()),
+            None => {
+                // Readers' names in comments are marked up as authors too.
+                sources
+                    .author_elements
+                    .retain(|(i, _)| !in_comments(&dom, &cleaned, rules, *i));
+                sources.authors(site_name.as_deref())
+            }
         };
         let mut credits = merge_credits(markup_authors, zone_credits, text_credits, &linked);
         if !credits
@@ -802,7 +808,13 @@ fn author_links(
 fn author_element(t: &str, rules: &Rules) -> Vec<Credit> {
     credits::credit_line(t, &rules.credits)
         .filter(|cs| !cs.is_empty())
-        .or_else(|| credits::person(t, "author").map(|c| vec![c]))
+        .or_else(|| {
+            let people: Vec<Credit> = credits::split_people(t)
+                .iter()
+                .filter_map(|p| credits::person(p, "author"))
+                .collect();
+            (!people.is_empty()).then_some(people)
+        })
         .unwrap_or_default()
 }
 

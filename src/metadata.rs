@@ -37,8 +37,8 @@ pub struct Sources {
     /// publication date by markup.
     /// The last field: the value came from an attribute, not from the text.
     pub times: Vec<(usize, String, bool, bool)>,
-    /// Names from `rel=author` links and `itemprop=author` elements.
-    pub author_elements: Vec<String>,
+    /// Names from `rel=author` links and `itemprop=author` elements: index, text.
+    pub author_elements: Vec<(usize, String)>,
     /// Short texts of links to author pages (`/author/jane-doe`) and of
     /// elements whose class names an author's name (`byline__name`): index, text.
     pub author_links: Vec<(usize, String)>,
@@ -51,7 +51,7 @@ static AUTHOR_HREF: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Class names of the element holding an author's name.
 static AUTHOR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[\s_-])(author|byline|writer|autor|auteur)[-_]*(name|names|link)([\s_-]|$)|(^|\s)(authorname|authorname-txt|author-link|byline-author|byline__author|author|byline-link|autor|autore|auteur)(\s|$)|[a-z][-_]{1,2}authors?(\s|$)")
+    Regex::new(r"(?i)(^|[\s_-])(author|byline|writer|autor|auteur)[-_]*(name|names|link)([\s_-]|$)|(^|\s)(authorname|authorname-txt|author-link|byline-author|byline__author|author|byline-link|autor|autore|auteur)(\s|$)|[a-z][-_]{1,2}(authors?|writer)(\s|$)")
         .expect("valid regex")
 });
 
@@ -196,11 +196,17 @@ pub fn gather(dom: &Dom) -> Sources {
         let rel_author = name == "a"
             && a.rel
                 .is_some_and(|r| r.split_whitespace().any(|x| x == "author"));
-        let prop_author = a.itemprop.is_some_and(|p| p.eq_ignore_ascii_case("author"));
+        // itemprop holds a list of names ("author name").
+        let prop_author = a.itemprop.is_some_and(|p| {
+            p.split_ascii_whitespace()
+                .any(|x| x.eq_ignore_ascii_case("author"))
+        });
         let author_href = name == "a" && a.href.is_some_and(|h| AUTHOR_HREF.is_match(h));
-        let author_class = a
-            .class
-            .is_some_and(|c| names_a_writer(c) && AUTHOR_CLASS.is_match(c));
+        let author_class = [a.class, a.id]
+            .into_iter()
+            .flatten()
+            .any(|c| names_a_writer(c) && AUTHOR_CLASS.is_match(c))
+            || name == "author";
         if rel_author || prop_author || author_href || author_class {
             let t = dom.text_of(i);
             let n = t.chars().count();
@@ -231,7 +237,7 @@ pub fn gather(dom: &Dom) -> Sources {
             };
             for t in texts {
                 if !t.is_empty() && t.chars().count() <= 80 {
-                    s.author_elements.push(t);
+                    s.author_elements.push((i, t));
                 }
             }
         }
@@ -258,6 +264,7 @@ struct Attrs<'a> {
     datetime: Option<&'a str>,
     pubdate: Option<&'a str>,
     class: Option<&'a str>,
+    id: Option<&'a str>,
     title: Option<&'a str>,
 }
 
@@ -283,6 +290,7 @@ impl<'a> Attrs<'a> {
                 "datetime" => &mut a.datetime,
                 "pubdate" => &mut a.pubdate,
                 "class" => &mut a.class,
+                "id" => &mut a.id,
                 "title" => &mut a.title,
                 _ => continue,
             };
@@ -831,6 +839,7 @@ impl Sources {
                 "dc.creator",
                 "dcterms.creator",
                 "cxenseparse:author",
+                "citation_author",
             ] {
                 if let Some(v) = self.metas.get(k) {
                     for x in v {
@@ -855,7 +864,11 @@ impl Sources {
             }
         }
         if names.is_empty() && orgs.is_empty() {
-            names = self.author_elements.clone();
+            names = self
+                .author_elements
+                .iter()
+                .map(|(_, t)| t.clone())
+                .collect();
         }
         // The site itself or its publisher named as the author.
         let mut houses: Vec<String> = site_name.map(squash).into_iter().collect();
@@ -878,7 +891,8 @@ impl Sources {
             .unwrap_or_default();
         let mut out: Vec<Credit> = Vec::new();
         let tagged = names
-            .into_iter()
+            .iter()
+            .flat_map(|n| credits::split_people(n))
             .map(|n| (n, false))
             .chain(orgs.into_iter().map(|n| (n, true)));
         for (n, org) in tagged {

@@ -578,3 +578,60 @@ fn teasers_marked_times_do_not_date_the_story() {
         Some("2019-06-28T13:49:45Z")
     );
 }
+
+#[test]
+fn author_fields_of_many_shapes_give_each_writer_and_no_commenter() {
+    let story = "<p>The council met on Tuesday, and after a long debate it agreed to fund the new bridge, which engineers say will last a century.</p>"
+        .repeat(3);
+    let comments = "<div class='comments'><div class='comment'><span itemprop='author'>Karl Gast</span>\
+                    <p>Great news for the town, finally something is done about the old bridge.</p></div></div>";
+    for (head, byline, names) in [
+        // Two people in one field, and a band that is one.
+        (
+            "<meta name='author' content='Jenny Smith and John Smith'>",
+            "",
+            vec!["Jenny Smith", "John Smith"],
+        ),
+        (
+            "<meta name='author' content='Prince and the Revolution'>",
+            "",
+            vec!["Prince and the Revolution"],
+        ),
+        (
+            "<meta name='citation_author' content='Ana Gil'>",
+            "",
+            vec!["Ana Gil"],
+        ),
+        // Markup in the body: an id, a list of itemprops, a label before
+        // the name, a writer class, two names and their agency.
+        ("", "<span id='author'>Eva Roth</span>", vec!["Eva Roth"]),
+        (
+            "",
+            "<span itemprop='author creator'>Текст: Венера Ерофеева</span>",
+            vec!["Венера Ерофеева"],
+        ),
+        (
+            "",
+            "<span class='detail__writer'>Jan de Vries</span>",
+            vec!["Jan de Vries"],
+        ),
+        (
+            "",
+            "<span itemprop='author'>MEG KINNARD and ERRIN HAINES, Associated Press</span>",
+            vec!["MEG KINNARD", "ERRIN HAINES"],
+        ),
+    ] {
+        let page = format!(
+            "<html><head>{head}</head><body><article><h1>Bridge funded at last</h1>{byline}\
+             <div class='content'>{story}</div></article>{comments}</body></html>"
+        );
+        let a = run(page.as_bytes());
+        let authors: Vec<String> = a
+            .credits
+            .iter()
+            .filter(|c| c.role == "author")
+            .map(|c| c.name.clone())
+            .collect();
+        assert_eq!(authors, names, "{head}{byline}");
+    }
+}
