@@ -507,7 +507,7 @@ pub fn find_in(s: &str, order: Order) -> Option<Stamp> {
     // Every form written out has a four-digit year: most lines have none,
     // and this look is much cheaper than the patterns.
     if !has_year(s) {
-        return None;
+        return short_year(s, order);
     }
     let a = NUMERIC.captures_iter(s).find_map(|c| {
         let y = c["y"].parse().ok()?;
@@ -550,6 +550,52 @@ pub fn find_in(s: &str, order: Order) -> Option<Stamp> {
         .flatten()
         .min_by_key(|x| x.0)
         .map(|x| x.1)
+}
+
+/// A date with a two-digit year after a date's label: "Stand: 1.4.18",
+/// "veröffentlicht am 6.12.06", "Last updated: 5/5/20". Bare, such
+/// numbers are as often versions, scores or fractions, so the label is
+/// needed; years up to 69 are this century's.
+static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        (?:\b(?:am|vom|stand|datum|date|dated|updated|published|posted|on|veröffentlicht|aktualisiert|erstellt|le|publié|mis\ à\ jour)\b:?\s*)
+        (?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y>\d\d)
+        (?:[\s,]+(?:at\s+|um\s+|à\s+|-\s+)?(?P<h>\d{1,2})[:h](?P<mi>\d{2})\s*(?P<ampm>[ap]\.?\s?m\.?)?)?",
+    )
+    .expect("valid date regex")
+});
+
+fn short_year(s: &str, order: Order) -> Option<Stamp> {
+    // Cheap look first: a digit, a dot or slash, a digit.
+    let b = s.as_bytes();
+    if !b
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'.' | b'/') && w[2].is_ascii_digit())
+    {
+        return None;
+    }
+    SHORT_YEAR.captures_iter(s).find_map(|c| {
+        // The year ends the number: not "1.4.18.2" or "1/2/345".
+        let y = c.name("y")?;
+        if s[y.end()..].starts_with(|ch: char| ch.is_ascii_digit())
+            || s[y.end()..]
+                .strip_prefix(['.', '/'])
+                .is_some_and(|r| r.starts_with(|ch: char| ch.is_ascii_digit()))
+        {
+            return None;
+        }
+        let yy: i32 = y.as_str().parse().ok()?;
+        let a: u32 = c["a"].parse().ok()?;
+        let b: u32 = c["b"].parse().ok()?;
+        let day_first = match order {
+            _ if &c["sep"] == "." => true,
+            Order::MonthFirst => a > 12,
+            Order::DayFirst => b <= 12,
+        };
+        let (mo, d) = if day_first { (b, a) } else { (a, b) };
+        build(if yy < 70 { 2000 + yy } else { 1900 + yy }, mo, d, &c)
+    })
 }
 
 /// Does `s` hold 19xx or 20xx?
@@ -684,6 +730,26 @@ mod tests {
             Some("2023-10-20T12:42")
         );
         assert_eq!(iso("2023-13-40"), None);
+    }
+
+    #[test]
+    fn two_digit_years_after_a_label() {
+        let de = |s: &str| find_in(s, Order::DayFirst).map(|x| x.iso());
+        assert_eq!(iso("Last updated: 5/5/20").as_deref(), Some("2020-05-05"));
+        assert_eq!(iso("Last updated: 01/23/21").as_deref(), Some("2021-01-23"));
+        assert_eq!(de("Stand: 1.4.18").as_deref(), Some("2018-04-01"));
+        assert_eq!(
+            de("veröffentlicht am 6.12.06").as_deref(),
+            Some("2006-12-06")
+        );
+        assert_eq!(
+            iso("Posted on 3/14/99 at 9:30 pm").as_deref(),
+            Some("1999-03-14T21:30")
+        );
+        // Without a label, or with more numbers after, no date.
+        assert_eq!(iso("Version 1.4.18 is out"), None);
+        assert_eq!(iso("Score 3/4/20"), None);
+        assert_eq!(de("Stand: 1.4.18.2"), None);
     }
 
     #[test]
