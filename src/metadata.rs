@@ -35,8 +35,9 @@ pub struct Sources {
     pub ld_all: Vec<Value>,
     /// `<time>` and `[itemprop=datePublished]` elements: index, value, is the
     /// publication date by markup.
-    /// The last field: the value came from an attribute, not from the text.
-    pub times: Vec<(usize, String, bool, bool)>,
+    /// The fourth field: the value came from an attribute, not from the
+    /// text; the fifth: the element's class calls it the time of an update.
+    pub times: Vec<(usize, String, bool, bool, bool)>,
     /// Names from `rel=author` links and `itemprop=author` elements: index, text.
     pub author_elements: Vec<(usize, String)>,
     /// Short texts of links to author pages (`/author/jane-doe`) and of
@@ -98,8 +99,9 @@ pub fn gather(dom: &Dom) -> Sources {
         let name = e.name();
         match name {
             "meta" => {
-                // Some saved pages write `value` where `content` belongs.
-                let Some(content) = a.content.or(a.value) else {
+                // Some saved pages write `value` where `content` belongs,
+                // microdata `datetime` (`<meta itemprop=dateCreated datetime=...>`).
+                let Some(content) = a.content.or(a.value).or(a.datetime) else {
                     continue;
                 };
                 let content = text::normalize(content);
@@ -181,7 +183,16 @@ pub fn gather(dom: &Dom) -> Sources {
             let attr = a.datetime.or(a.content).or(title);
             let value = attr.map(str::to_string).unwrap_or_else(|| dom.text_of(i));
             let marked = a.pubdate.is_some() || itemprop_published || hatom;
-            s.times.push((i, value, marked, attr.is_some()));
+            // A theme's "updated" time beside its published one.
+            let updated = a.class.is_some_and(|c| {
+                c.split_ascii_whitespace().any(|t| {
+                    matches!(
+                        t.to_ascii_lowercase().as_str(),
+                        "updated" | "modified" | "dt-updated" | "date-modified" | "date-updated"
+                    )
+                })
+            });
+            s.times.push((i, value, marked, attr.is_some(), updated));
         }
         let marked_head = a
             .itemprop
@@ -770,6 +781,15 @@ impl Sources {
             "release_date",
             "created",
             "creation_date",
+            "dc.created",
+            "dc:created",
+            "dc.date.created",
+            "dc.issued",
+            "dcterms.issued",
+            "date_published",
+            "published_date",
+            "citation_publication_date",
+            "citation_date",
         ];
         for k in KEYS {
             if let Some(v) = self
@@ -794,9 +814,17 @@ impl Sources {
         self.times
             .iter()
             .filter(|t| !t.2 && t.3 && t.0 + 200 >= at && t.0 < to)
-            .filter_map(|t| Some((t.0.abs_diff(at), date::parse_value(&t.1)?)))
-            .min_by_key(|x| x.0)
-            .map(|x| x.1)
+            .filter_map(|t| Some((t, date::parse_value(&t.1)?)))
+            .min_by_key(|x| x.0.0.abs_diff(at))
+            .map(|(t, v)| {
+                // An "updated" time beside a published one ("<time
+                // class=updated>...<time class=entry-date>"): the other.
+                self.times
+                    .iter()
+                    .filter(|o| t.4 && !o.4 && o.3 && o.0.abs_diff(t.0) <= 12)
+                    .find_map(|o| date::parse_value(&o.1))
+                    .unwrap_or(v)
+            })
     }
 
     /// When the page was last changed: only a fallback for pages that say
@@ -805,13 +833,25 @@ impl Sources {
         self.ld_str("dateModified")
             .and_then(|s| date::parse_value(&s))
             .or_else(|| {
-                ["article:modified_time", "datemodified", "dc.date.modified"]
-                    .iter()
-                    .find_map(|k| {
-                        self.metas
-                            .get(*k)
-                            .and_then(|v| v.iter().find_map(|x| date::parse_value(x)))
-                    })
+                [
+                    "article:modified_time",
+                    "datemodified",
+                    "dc.date.modified",
+                    "dcterms.modified",
+                    "og:updated_time",
+                    "dateupdate",
+                    "last-modified",
+                    "lastmodified",
+                    // A microdata dateCreated may be the page's (rnz.de's is
+                    // four years after the story).
+                    "datecreated",
+                ]
+                .iter()
+                .find_map(|k| {
+                    self.metas
+                        .get(*k)
+                        .and_then(|v| v.iter().find_map(|x| date::parse_value(x)))
+                })
             })
     }
 

@@ -635,3 +635,53 @@ fn author_fields_of_many_shapes_give_each_writer_and_no_commenter() {
         assert_eq!(authors, names, "{head}{byline}");
     }
 }
+
+#[test]
+fn more_date_metas_updated_times_and_short_years() {
+    let story = "<p>The council met on Tuesday, and after a long debate it agreed to fund the new bridge, which engineers say will last a century.</p>"
+        .repeat(3);
+    for (head, byline, day) in [
+        // Dublin Core and microdata metas of the publication.
+        (
+            "<meta name='DC.Issued' content='2021-07-13'>",
+            "",
+            "2021-07-13",
+        ),
+        (
+            "<meta property='dc:created' content='2017-09-01'>",
+            "",
+            "2017-09-01",
+        ),
+        // The time of an update is only a last resort...
+        (
+            "<meta property='og:updated_time' content='2017-09-01'>",
+            "",
+            "2017-09-01",
+        ),
+        (
+            "<meta itemprop='dateModified' datetime='2018-02-06'>",
+            "",
+            "2018-02-06",
+        ),
+        // ...and gives way to the published time beside it.
+        (
+            "",
+            "<time datetime='2011-09-28' class='updated'></time><time datetime='2011-09-27' class='entry-date'></time>",
+            "2011-09-27",
+        ),
+        // A two-digit year after a label.
+        ("", "<p><em>Last updated: 1/23/21</em></p>", "2021-01-23"),
+        (
+            "",
+            "<p class='meta'>veröffentlicht am 6.12.06</p>",
+            "2006-12-06",
+        ),
+    ] {
+        let page = format!(
+            "<html><head>{head}</head><body><article><h1>Bridge funded at last</h1>{byline}\
+             <div class='content'>{story}</div></article></body></html>"
+        );
+        let a = run(page.as_bytes());
+        assert_eq!(a.timestamp.as_deref(), Some(day), "{head}{byline}");
+    }
+}
