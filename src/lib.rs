@@ -214,6 +214,21 @@ impl Extractor {
                 }
             }
         }
+        // A title that is no headline ("1", "显示"), on a page with no
+        // headline element: the short line opening the body is the title
+        // (old portals set it in a table cell); else there is none.
+        if h1.is_none() && headline.as_deref().is_some_and(junk_title) {
+            headline = None;
+            if let Some((b, v)) = selected
+                .iter_mut()
+                .find(|(_, v)| *v == body::Verdict::Keep)
+                .filter(|(b, _)| title_line(&b.text))
+            {
+                headline = Some(b.text.clone());
+                h1 = Some(b.owner);
+                *v = body::Verdict::Headline;
+            }
+        }
         let base = blocks.as_ptr() as usize;
         let index_of = |b: &body::Block| {
             (b as *const body::Block as usize - base) / std::mem::size_of::<body::Block>()
@@ -500,6 +515,18 @@ impl Extractor {
             site: applied,
         })
     }
+}
+
+/// A title that cannot be a headline: no letters, or one or two characters.
+fn junk_title(t: &str) -> bool {
+    t.chars().count() <= 2 || !t.chars().any(char::is_alphabetic)
+}
+
+/// A line that reads as a title: short, with letters, not a sentence, a
+/// label or a credit.
+fn title_line(t: &str) -> bool {
+    let n = t.chars().count();
+    (4..=60).contains(&n) && !junk_title(t) && !text::ends_sentence(t) && !t.ends_with([':', '：'])
 }
 
 /// A child element of the headline element `h1` that ends the headline

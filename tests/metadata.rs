@@ -209,6 +209,20 @@ fn chinese_essay_writer_under_the_title_and_interns_below() {
     assert!(c.contains(&pair("reporter", "韩冰")), "{c:?}");
     assert!(c.contains(&pair("reporter", "方怡")), "{c:?}");
     assert_eq!(c.len(), 3, "{c:?}");
+    // A title of two characters is no headline: the title line opening
+    // the body is, and leaves the paragraphs.
+    assert_eq!(a.headline.as_deref(), Some("城市里的一条老街"));
+    assert!(!a.paragraphs.iter().any(|p| p == "城市里的一条老街"));
+}
+
+#[test]
+fn a_title_of_digits_is_no_headline() {
+    let story = "<p>即使是幸福的婚姻，一生中也可能会有两百次离婚的打算和五十次掐死对方的想法，这是一本书里写下的话，许多读者都记住了它。</p>"
+        .repeat(3);
+    let page = format!("<html><head><title>1</title></head><body><div>{story}</div></body></html>");
+    let a = run(page.as_bytes());
+    assert_eq!(a.headline, None);
+    assert_eq!(a.paragraphs.len(), 1, "{:?}", a.paragraphs);
 }
 
 #[test]
