@@ -1132,7 +1132,12 @@ pub fn strip_site(title: &str, site_name: Option<&str>) -> String {
             .unwrap_or(&t);
         let rest: usize =
             parts.iter().map(|p| p.chars().count()).sum::<usize>() - longest.chars().count();
-        if longest.chars().count() >= rest && longest.chars().count() >= 10 {
+        // (A Han or kana character says as much as two Latin letters.)
+        let width: usize = longest
+            .chars()
+            .map(|c| if text::is_cjk(c) { 2 } else { 1 })
+            .sum();
+        if longest.chars().count() >= rest && width >= 10 {
             return longest.to_string();
         }
     }
@@ -1349,6 +1354,12 @@ mod tests {
         assert_eq!(
             strip_site("新闻标题在这里很长很长很长_新闻频道_某某网", None),
             "新闻标题在这里很长很长很长"
+        );
+        // A short Chinese headline is clearly longest too: four Han
+        // characters say as much as "Short - Title" does not.
+        assert_eq!(
+            strip_site("投身外交(3)_读书频道_新浪网", None),
+            "投身外交(3)"
         );
     }
 
