@@ -229,6 +229,9 @@ impl Extractor {
                 *v = body::Verdict::Headline;
             }
         }
+        // A portal's mark of a story with pictures leaves the headline, once
+        // the body has been read against it (its line there goes as a repeat).
+        headline = headline.map(|h| metadata::without_media_mark(&h));
         let base = blocks.as_ptr() as usize;
         let index_of = |b: &body::Block| {
             (b as *const body::Block as usize - base) / std::mem::size_of::<body::Block>()

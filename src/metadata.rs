@@ -1090,6 +1090,27 @@ fn strip_glued(title: &str, site: &str, need_sep: bool) -> Option<String> {
     (cut.chars().count() >= 4 && (sep || !need_sep)).then(|| cut.to_string())
 }
 
+/// A headline less the mark Chinese portals give a story with pictures or
+/// video ("...问题严重(图)").
+pub fn without_media_mark(h: &str) -> String {
+    for mark in [
+        "(图)",
+        "（图）",
+        "(组图)",
+        "（组图）",
+        "(附图)",
+        "(视频)",
+        "（视频）",
+    ] {
+        if let Some(rest) = h.trim_end().strip_suffix(mark)
+            && rest.trim_end().chars().count() >= 2
+        {
+            return rest.trim_end().to_string();
+        }
+    }
+    h.to_string()
+}
+
 /// Removes a site name from a title: a part equal to `site_name`, else the
 /// shorter parts around the title's own separators.
 pub fn strip_site(title: &str, site_name: Option<&str>) -> String {
@@ -1355,6 +1376,11 @@ mod tests {
             strip_site("新闻标题在这里很长很长很长_新闻频道_某某网", None),
             "新闻标题在这里很长很长很长"
         );
+        assert_eq!(
+            without_media_mark("拿出10万元投资房产 小两口尝试以钱生钱(图)"),
+            "拿出10万元投资房产 小两口尝试以钱生钱"
+        );
+        assert_eq!(without_media_mark("(图)"), "(图)");
         // A short Chinese headline is clearly longest too: four Han
         // characters say as much as "Short - Title" does not.
         assert_eq!(
