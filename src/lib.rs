@@ -254,7 +254,8 @@ impl Extractor {
             .map(|b| b.owner)
             .or(choice.containers.first().copied());
         let anchor = h1.or_else(|| headline_block(&blocks, headline.as_deref(), body_start));
-        let zone = header_zone(&dom, &cleaned, rules, &blocks, anchor, body_start, &choice);
+        let (zone, bare_bylines) =
+            header_zone(&dom, &cleaned, rules, &blocks, anchor, body_start, &choice);
         let mut zone_credits = Vec::new();
         for t in &zone {
             match credits::credit_line(t, &rules.credits) {
@@ -340,9 +341,14 @@ impl Extractor {
             .iter()
             .any(|c| AUTHOR_ROLES.contains(&c.role.as_str()))
         {
-            credits.extend(author_links(
-                &dom, &cleaned, rules, &sources, anchor, body_start,
-            ));
+            // Else a byline's bare name, else the names of author links.
+            let bare = !bare_bylines.is_empty();
+            credits.extend(bare_bylines);
+            if !bare {
+                credits.extend(author_links(
+                    &dom, &cleaned, rules, &sources, anchor, body_start,
+                ));
+            }
         }
 
         // The writer's own bio closing the story ("Jane Doe is a reporter
@@ -583,7 +589,8 @@ fn headline_block(
 }
 
 /// Texts that sit between the headline and the body, where bylines and
-/// datelines are: visible blocks, and elements the byline rules removed.
+/// datelines are: visible blocks, and elements the byline rules removed;
+/// and the authors of bylines there that give a bare name.
 fn header_zone(
     dom: &parse::Dom,
     cleaned: &clean::Cleaned,
@@ -592,10 +599,11 @@ fn header_zone(
     h1: Option<usize>,
     body_start: Option<usize>,
     choice: &body::Choice,
-) -> Vec<String> {
+) -> (Vec<String>, Vec<Credit>) {
     let Some(end) = body_start else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
+    let mut bare = Vec::new();
     let start = h1.filter(|&h| h < end).unwrap_or_else(|| {
         // Without a headline element: the start of the first container.
         choice.containers.first().copied().unwrap_or(end).min(end)
@@ -634,6 +642,14 @@ fn header_zone(
                 let credit_like =
                     group == Some("byline") || credits::credit_line(&t, &rules.credits).is_some();
                 if !t.is_empty() && t.chars().count() <= 200 && credit_like {
+                    // A byline of a bare name before the body ("<div
+                    // class=byline><a>Jenny Smith</a></div>") credits it.
+                    if i < end
+                        && names_a_byline(dom, i)
+                        && let Some(c) = bare_name(&t, &rules.credits)
+                    {
+                        bare.push(c);
+                    }
                     out.push(t);
                 }
             }
@@ -665,7 +681,46 @@ fn header_zone(
                 .map(|b| b.text.clone()),
         );
     }
-    out
+    (out, bare)
+}
+
+/// Does element `i`'s class or id say byline or author?
+fn names_a_byline(dom: &parse::Dom, i: usize) -> bool {
+    dom.element(i).is_some_and(|e| {
+        [e.value().attr("class"), e.value().attr("id")]
+            .into_iter()
+            .flatten()
+            .any(|c| {
+                let c = c.to_ascii_lowercase();
+                c.contains("byline") || c.contains("author")
+            })
+    })
+}
+
+/// The name a byline gives with no "By" or label: its first part (up to a
+/// separator or a date) when that is two to four words of letters, the
+/// first and last capitalised, no newsroom's ("Tom Davies Associated
+/// Press"), and the line credits nobody else.
+fn bare_name(t: &str, m: &rules::CreditMatcher) -> Option<Credit> {
+    if credits::credit_line(t, m).is_some_and(|c| !c.is_empty())
+        || !credits::credits_in(t, m).is_empty()
+    {
+        return None;
+    }
+    let name = credits::clean_name(t);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // ("Jan de Vries": particles aside.)
+    let capital =
+        |w: Option<&&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let capitalised = capital(words.first()) && capital(words.last());
+    ((2..=4).contains(&words.len())
+        && capitalised
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || " .-'’".contains(c))
+        && !credits::is_organisation(&name))
+    .then(|| credits::person(&name, "author"))
+    .flatten()
 }
 
 /// Rule groups whose blocks are other stories' and posts' furniture (a

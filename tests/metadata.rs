@@ -699,3 +699,39 @@ fn more_date_metas_updated_times_and_short_years() {
         assert_eq!(a.timestamp.as_deref(), Some(day), "{head}{byline}");
     }
 }
+
+#[test]
+fn a_byline_of_a_bare_name_credits_it() {
+    let story = "<p>The council met on Tuesday, and after a long debate it agreed to fund the new bridge, which engineers say will last a century.</p>"
+        .repeat(3);
+    for (byline, names) in [
+        (
+            "<div class='byline'><a href='/team/7'>Jenny Smith</a></div>",
+            vec!["Jenny Smith"],
+        ),
+        (
+            "<p class='article-byline'>Jan de Vries | July 12, 2021</p>",
+            vec!["Jan de Vries"],
+        ),
+        // No name: a time, one word, an agency.
+        ("<div class='byline'>Updated 3 hours ago</div>", vec![]),
+        ("<div class='byline'>Staff</div>", vec![]),
+        (
+            "<div class='byline'>Tom Davies Associated Press</div>",
+            vec![],
+        ),
+    ] {
+        let page = format!(
+            "<html><body><article><h1>Bridge funded at last</h1>{byline}\
+             <div class='content'>{story}</div></article></body></html>"
+        );
+        let a = run(page.as_bytes());
+        let authors: Vec<String> = a
+            .credits
+            .iter()
+            .filter(|c| c.role == "author")
+            .map(|c| c.name.clone())
+            .collect();
+        assert_eq!(authors, names, "{byline}");
+    }
+}
