@@ -198,7 +198,18 @@ pub fn gather(dom: &Dom) -> Sources {
             .itemprop
             .is_some_and(|p| p.eq_ignore_ascii_case("headline"))
             && !matches!(name, "meta" | "h1");
-        if marked_head || name == "h2" {
+        // A title element of a blog theme or a CMS ("<div class=post-title>"),
+        // weighed as an <h2>.
+        let titled = !matches!(name, "h1" | "h2" | "meta" | "a" | "body" | "html")
+            && a.class.is_some_and(|c| {
+                c.split_ascii_whitespace().any(|t| {
+                    matches!(
+                        t,
+                        "entry-title" | "post-title" | "article-title" | "story-title" | "headline"
+                    )
+                })
+            });
+        if marked_head || name == "h2" || titled {
             let t = dom.text_of(i);
             if !t.is_empty() && t.chars().count() <= 300 {
                 s.heads.push((i, t, marked_head));

@@ -735,3 +735,15 @@ fn a_byline_of_a_bare_name_credits_it() {
         assert_eq!(authors, names, "{byline}");
     }
 }
+
+#[test]
+fn a_themes_title_element_is_the_headline_without_an_h1() {
+    let story = "<p>The council met on Tuesday, and after a long debate it agreed to fund the new bridge, which engineers say will last a century.</p>"
+        .repeat(3);
+    let page = format!(
+        "<html><body><div class='post'><h1> </h1><div class='post-title'>Bridge funded at last</div>\
+         <div class='entry'>{story}</div></div></body></html>"
+    );
+    let a = run(page.as_bytes());
+    assert_eq!(a.headline.as_deref(), Some("Bridge funded at last"));
+}
