@@ -639,8 +639,12 @@ fn header_zone(
             let group = rules.info[r].group.as_deref();
             if group == Some("byline") || i < end {
                 let t = dom.text_of(i);
-                let credit_like =
-                    group == Some("byline") || credits::credit_line(&t, &rules.credits).is_some();
+                // (A dated line counts too: an article's <footer> over the
+                // text, which the navigation rule removes, "Veröffentlicht
+                // am 3. Januar 2019".)
+                let credit_like = group == Some("byline")
+                    || credits::credit_line(&t, &rules.credits).is_some()
+                    || t.chars().count() <= 120 && date::find(&t).is_some();
                 if !t.is_empty() && t.chars().count() <= 200 && credit_like {
                     // A byline of a bare name before the body ("<div
                     // class=byline><a>Jenny Smith</a></div>") credits it.

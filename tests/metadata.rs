@@ -690,6 +690,13 @@ fn more_date_metas_updated_times_and_short_years() {
             "<p class='meta'>veröffentlicht am 6.12.06</p>",
             "2006-12-06",
         ),
+        // A dated line in an article's <footer> over the text, which goes
+        // as navigation.
+        (
+            "",
+            "<footer class='article-footer'><p>Veröffentlicht am 3. Januar 2019 um 14:56 Uhr.</p></footer>",
+            "2019-01-03T14:56",
+        ),
     ] {
         let page = format!(
             "<html><head>{head}</head><body><article><h1>Bridge funded at last</h1>{byline}\
