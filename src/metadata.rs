@@ -467,6 +467,20 @@ impl Sources {
             .iter()
             .find(|o| o.get("@type").and_then(Value::as_str) == Some("WebSite"))
             .and_then(|o| o.get("name")?.as_str().map(text::normalize))
+            .or_else(|| {
+                // The publisher's name, when it is one: not its Facebook
+                // page, nor a list of names.
+                ["article:publisher", "publisher", "dc.publisher"]
+                    .iter()
+                    .filter_map(|k| self.meta(&[k]))
+                    .find(|p| {
+                        !p.contains("://")
+                            && !p.starts_with("www.")
+                            && !p.contains([',', '，'])
+                            && p.len() >= 2
+                    })
+                    .map(text::normalize)
+            })
     }
 
     pub fn description(&self) -> Option<String> {

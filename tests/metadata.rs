@@ -754,3 +754,28 @@ fn a_themes_title_element_is_the_headline_without_an_h1() {
     let a = run(page.as_bytes());
     assert_eq!(a.headline.as_deref(), Some("Bridge funded at last"));
 }
+
+#[test]
+fn the_publisher_names_the_site_when_nothing_else_does() {
+    let story = "<p>The council met on Tuesday, and after a long debate it agreed to fund the new bridge, which engineers say will last a century.</p>"
+        .repeat(3);
+    for (metas, site) in [
+        (
+            "<meta property='article:publisher' content='The Newspaper'>",
+            Some("The Newspaper"),
+        ),
+        // Its Facebook page is no name; the next meta is.
+        (
+            "<meta property='article:publisher' content='https://www.facebook.com/paper'>\
+             <meta name='publisher' content='Valley Times'>",
+            Some("Valley Times"),
+        ),
+        ("<meta name='publisher' content='A, B, C'>", None),
+    ] {
+        let page = format!(
+            "<html><head>{metas}</head><body><article><h1>Bridge funded at last</h1>{story}</article></body></html>"
+        );
+        let a = run(page.as_bytes());
+        assert_eq!(a.site_name.as_deref(), site, "{metas}");
+    }
+}
