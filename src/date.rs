@@ -534,14 +534,7 @@ pub fn find_in(s: &str, order: Order) -> Option<Stamp> {
         if s[y.end()..].starts_with(|ch: char| ch.is_ascii_digit()) {
             return None;
         }
-        let a: u32 = c["a"].parse().ok()?;
-        let b: u32 = c["b"].parse().ok()?;
-        let day_first = match order {
-            _ if &c["sep"] == "." => true,
-            Order::MonthFirst => a > 12,
-            Order::DayFirst => b <= 12,
-        };
-        let (mo, d) = if day_first { (b, a) } else { (a, b) };
+        let (mo, d) = month_and_day(&c, order)?;
         let stamp = build(c["y"].parse().ok()?, mo, d, &c)?;
         Some((c.get(0)?.start(), stamp))
     });
@@ -586,16 +579,23 @@ fn short_year(s: &str, order: Order) -> Option<Stamp> {
             return None;
         }
         let yy: i32 = y.as_str().parse().ok()?;
-        let a: u32 = c["a"].parse().ok()?;
-        let b: u32 = c["b"].parse().ok()?;
-        let day_first = match order {
-            _ if &c["sep"] == "." => true,
-            Order::MonthFirst => a > 12,
-            Order::DayFirst => b <= 12,
-        };
-        let (mo, d) = if day_first { (b, a) } else { (a, b) };
+        let (mo, d) = month_and_day(&c, order)?;
         build(if yy < 70 { 2000 + yy } else { 1900 + yy }, mo, d, &c)
     })
+}
+
+/// The month and the day of an all-numeric date's first two numbers `a`
+/// and `b`: day first after dots ("19.07."), else in `order`, unless only
+/// the other order makes a date (25/12 is day first).
+fn month_and_day(c: &regex::Captures, order: Order) -> Option<(u32, u32)> {
+    let a: u32 = c["a"].parse().ok()?;
+    let b: u32 = c["b"].parse().ok()?;
+    let day_first = match order {
+        _ if &c["sep"] == "." => true,
+        Order::MonthFirst => a > 12,
+        Order::DayFirst => b <= 12,
+    };
+    Some(if day_first { (b, a) } else { (a, b) })
 }
 
 /// Does `s` hold 19xx or 20xx?

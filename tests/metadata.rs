@@ -28,6 +28,21 @@ fn pair(role: &str, name: &str) -> (String, String) {
     (role.to_string(), name.to_string())
 }
 
+fn authors(a: &Article) -> Vec<String> {
+    a.credits
+        .iter()
+        .filter(|c| c.role == "author")
+        .map(|c| c.name.clone())
+        .collect()
+}
+
+/// Three paragraphs of a story (one, said three times), for pages written
+/// in a test around a byline, a dateline or a meta.
+fn bridge_story() -> String {
+    "<p>The council met on Tuesday, and after a long debate it agreed to fund the new bridge, which engineers say will last a century.</p>"
+        .repeat(3)
+}
+
 #[test]
 fn json_ld_graph_gives_headline_published_time_and_people() {
     let a = run(&page("jsonld-graph.html"));
@@ -513,8 +528,7 @@ fn a_byline_on_its_own_line_in_the_headline_credits_and_leaves_it() {
 
 #[test]
 fn drupal_submitted_lines_and_bylines_of_other_languages_credit_and_date() {
-    let story = "<p>The council met on Tuesday, and after a long debate it agreed to fund the new bridge, which engineers say will last a century.</p>"
-        .repeat(3);
+    let story = bridge_story();
     for (line, name, day) in [
         (
             "Submitted by Ann Lee on Mon, 07/24/2017 - 18:55",
@@ -595,8 +609,7 @@ fn teasers_marked_times_do_not_date_the_story() {
 
 #[test]
 fn author_fields_of_many_shapes_give_each_writer_and_no_commenter() {
-    let story = "<p>The council met on Tuesday, and after a long debate it agreed to fund the new bridge, which engineers say will last a century.</p>"
-        .repeat(3);
+    let story = bridge_story();
     let comments = "<div class='comments'><div class='comment'><span itemprop='author'>Karl Gast</span>\
                     <p>Great news for the town, finally something is done about the old bridge.</p></div></div>";
     for (head, byline, names) in [
@@ -640,20 +653,13 @@ fn author_fields_of_many_shapes_give_each_writer_and_no_commenter() {
              <div class='content'>{story}</div></article>{comments}</body></html>"
         );
         let a = run(page.as_bytes());
-        let authors: Vec<String> = a
-            .credits
-            .iter()
-            .filter(|c| c.role == "author")
-            .map(|c| c.name.clone())
-            .collect();
-        assert_eq!(authors, names, "{head}{byline}");
+        assert_eq!(authors(&a), names, "{head}{byline}");
     }
 }
 
 #[test]
 fn more_date_metas_updated_times_and_short_years() {
-    let story = "<p>The council met on Tuesday, and after a long debate it agreed to fund the new bridge, which engineers say will last a century.</p>"
-        .repeat(3);
+    let story = bridge_story();
     for (head, byline, day) in [
         // Dublin Core and microdata metas of the publication.
         (
@@ -709,8 +715,7 @@ fn more_date_metas_updated_times_and_short_years() {
 
 #[test]
 fn a_byline_of_a_bare_name_credits_it() {
-    let story = "<p>The council met on Tuesday, and after a long debate it agreed to fund the new bridge, which engineers say will last a century.</p>"
-        .repeat(3);
+    let story = bridge_story();
     for (byline, names) in [
         (
             "<div class='byline'><a href='/team/7'>Jenny Smith</a></div>",
@@ -733,20 +738,13 @@ fn a_byline_of_a_bare_name_credits_it() {
              <div class='content'>{story}</div></article></body></html>"
         );
         let a = run(page.as_bytes());
-        let authors: Vec<String> = a
-            .credits
-            .iter()
-            .filter(|c| c.role == "author")
-            .map(|c| c.name.clone())
-            .collect();
-        assert_eq!(authors, names, "{byline}");
+        assert_eq!(authors(&a), names, "{byline}");
     }
 }
 
 #[test]
 fn a_themes_title_element_is_the_headline_without_an_h1() {
-    let story = "<p>The council met on Tuesday, and after a long debate it agreed to fund the new bridge, which engineers say will last a century.</p>"
-        .repeat(3);
+    let story = bridge_story();
     let page = format!(
         "<html><body><div class='post'><h1> </h1><div class='post-title'>Bridge funded at last</div>\
          <div class='entry'>{story}</div></div></body></html>"
@@ -757,8 +755,7 @@ fn a_themes_title_element_is_the_headline_without_an_h1() {
 
 #[test]
 fn the_publisher_names_the_site_when_nothing_else_does() {
-    let story = "<p>The council met on Tuesday, and after a long debate it agreed to fund the new bridge, which engineers say will last a century.</p>"
-        .repeat(3);
+    let story = bridge_story();
     for (metas, site) in [
         (
             "<meta property='article:publisher' content='The Newspaper'>",
