@@ -531,8 +531,8 @@ fn junk_title(t: &str) -> bool {
     t.chars().count() <= 2 || !t.chars().any(char::is_alphabetic)
 }
 
-/// A line that reads as a title: short, with letters, not a sentence, a
-/// label or a credit.
+/// A line that reads as a title: short, with letters, neither a sentence
+/// nor a label (credit lines have left the kept blocks already).
 fn title_line(t: &str) -> bool {
     let n = t.chars().count();
     (4..=60).contains(&n) && !junk_title(t) && !text::ends_sentence(t) && !t.ends_with([':', '：'])
