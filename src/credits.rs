@@ -449,10 +449,12 @@ pub fn clean_name(raw: &str) -> String {
             s.truncate(i);
         }
     }
-    // The paper the writer filed for ends the name: "Jenny Smith For Daily
-    // Mail Australia", "Jane Doe, for the Guardian".
+    // The paper the writer filed for, or works at, ends the name: "Jenny
+    // Smith For Daily Mail Australia", "Jane Doe, for the Guardian", "Jane
+    // Doe from Reuters".
     static FOR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r",?\s(?:for|For|FOR)\s+(?:the\s+|The\s+)?\p{Lu}").expect("valid regex")
+        Regex::new(r",?\s(?:for|For|FOR|from|From)\s+(?:the\s+|The\s+)?\p{Lu}")
+            .expect("valid regex")
     });
     if let Some(m) = FOR.find(&s)
         && m.start() > 0
@@ -1048,6 +1050,7 @@ mod tests {
         );
         assert_eq!(clean_name("Jane Doe, for the Guardian"), "Jane Doe");
         assert_eq!(clean_name("Jane Fordham"), "Jane Fordham");
+        assert_eq!(clean_name("Jane Doe from Reuters"), "Jane Doe");
         // A job title, after a comma or glued on from an element of its own.
         assert_eq!(clean_name("TOM KRISHER, AP Auto Writer"), "TOM KRISHER");
         assert_eq!(clean_name("Jenny Smith Editor"), "Jenny Smith");
