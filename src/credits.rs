@@ -54,7 +54,7 @@ pub fn credit_line(line: &str, m: &CreditMatcher) -> Option<Vec<Credit>> {
     if let Some(re) = &m.prefixes
         && let Some(c) = re.captures(line)
     {
-        let label = c.get(1).expect("group 1").as_str();
+        let label = prefix_found(&c).as_str();
         let mut rest = &line[c.get(0).expect("match").end()..];
         // "【编辑:刘欢】 返回搜狐": a credit in brackets ends at the closing one.
         if let Some(close) = line.chars().next().and_then(closing_bracket)
@@ -121,7 +121,7 @@ fn labelled(line: &str, m: &CreditMatcher, whole: bool) -> Option<Vec<Credit>> {
         if let Some(pre) = &m.prefixes
             && let Some(c) = pre.captures(raw.trim())
         {
-            let l2 = c.get(1).expect("group 1").as_str();
+            let l2 = prefix_found(&c).as_str();
             if let Some(r2) = m.role_of(l2) {
                 let rest = &raw.trim()[c.get(0).expect("match").end()..];
                 out.extend(names(rest, r2, l2));
@@ -149,6 +149,16 @@ fn labelled(line: &str, m: &CreditMatcher, whole: bool) -> Option<Vec<Credit>> {
         out.extend(got);
     }
     Some(out)
+}
+
+/// The prefix a match of `CreditMatcher::prefixes` found: its first group
+/// that took part (spaced prefixes, then glued ones).
+fn prefix_found<'h>(c: &regex::Captures<'h>) -> regex::Match<'h> {
+    c.iter()
+        .skip(1)
+        .flatten()
+        .next()
+        .expect("one prefix group takes part in a match")
 }
 
 fn closing_bracket(open: char) -> Option<char> {
@@ -470,11 +480,16 @@ pub fn clean_name(raw: &str) -> String {
     {
         s.truncate(m.start());
     }
-    // Dates and times end a name too.
+    // Dates and times end a name too, with the word that led to the date
+    // in Chinese ("大卫于2005年8月12日发表").
     if let Some(i) = s.find(|c: char| c.is_ascii_digit())
         && i > 0
     {
         s.truncate(i);
+        let led = s.trim_end().trim_end_matches(['于', '於']).len();
+        if led > 0 {
+            s.truncate(led);
+        }
     }
     let trims: &[char] = &[
         ' ', ',', '，', '.', ';', '；', ':', '：', '(', ')', '（', '）', '[', ']', '【', '】', '/',
@@ -934,6 +949,15 @@ mod tests {
             vec![pair("reporter", "张三"), pair("reporter", "李四")]
         );
         assert_eq!(line("文/王五"), vec![pair("author", "王五")]);
+        // Glued prefixes: nothing between them and the name.
+        assert_eq!(line("文·李四"), vec![pair("author", "李四")]);
+        assert_eq!(
+            line("本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表."),
+            vec![pair("author", "大卫")]
+        );
+        assert_eq!(line("本帖最后由 admin 于 2012-3-4 编辑"), vec![]);
+        // A spaced prefix still wants its space: "文章" is no credit.
+        assert_eq!(line("文章来自网络"), vec![]);
         assert_eq!(
             line("Byby ANN POE and TOM ROE"),
             vec![pair("author", "ANN POE"), pair("author", "TOM ROE")]

@@ -100,6 +100,10 @@ pub struct CreditRule {
     /// Words followed by the name with no colon: "By Jane Doe", "记者 张三".
     #[serde(default)]
     pub prefixes: Vec<Spanned<String>>,
+    /// Prefixes written straight before the name, with nothing between:
+    /// "文·李四", "本贴由大卫于...".
+    #[serde(default)]
+    pub glued: Vec<Spanned<String>>,
 }
 
 /// The roles a credit can have.
@@ -989,7 +993,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<
 
     // Credits.
     let mut roles = HashMap::new();
-    let (mut labels, mut prefixes) = (Vec::new(), Vec::new());
+    let (mut labels, mut prefixes, mut glued) = (Vec::new(), Vec::new(), Vec::new());
     for (file, text, c) in credit_rules {
         let role = c.role.get_ref();
         if !ROLES.contains(&role.as_str()) {
@@ -1007,6 +1011,10 @@ fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<
         for l in &c.prefixes {
             roles.insert(crate::text::fold(l.get_ref()), role.clone());
             prefixes.push(l.get_ref().clone());
+        }
+        for l in &c.glued {
+            roles.insert(crate::text::fold(l.get_ref()), role.clone());
+            glued.push(l.get_ref().clone());
         }
     }
     let alternation = |mut v: Vec<String>| {
@@ -1032,12 +1040,14 @@ fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<
             ))
             .expect("escaped prefixes form a valid regex")
         }),
-        prefixes: (!prefixes.is_empty()).then(|| {
-            Regex::new(&format!(
-                r"(?i)^[(（\[【]?({})(?:\s+|/|／|:|：)",
-                alternation(prefixes)
-            ))
-            .expect("escaped prefixes form a valid regex")
+        // Group 1 is the prefix that was found, spaced or glued.
+        prefixes: (!prefixes.is_empty() || !glued.is_empty()).then(|| {
+            let spaced = (!prefixes.is_empty())
+                .then(|| format!(r"({})(?:\s+|/|／|:|：)", alternation(prefixes)));
+            let glued = (!glued.is_empty()).then(|| format!(r"({})\s*", alternation(glued)));
+            let either = [spaced, glued].into_iter().flatten().collect::<Vec<_>>();
+            Regex::new(&format!(r"(?i)^[(（\[【]?(?:{})", either.join("|")))
+                .expect("escaped prefixes form a valid regex")
         }),
         roles,
     };
