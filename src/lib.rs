@@ -253,7 +253,9 @@ impl Extractor {
             .first()
             .map(|b| b.owner)
             .or(choice.containers.first().copied());
-        let anchor = h1.or_else(|| headline_block(&blocks, headline.as_deref(), body_start));
+        let anchor = h1
+            .or_else(|| particulars_table(&dom, &blocks, headline.as_deref(), body_start))
+            .or_else(|| headline_block(&blocks, headline.as_deref(), body_start));
         let (zone, bare_bylines) =
             header_zone(&dom, &cleaned, rules, &blocks, anchor, body_start, &choice);
         let mut zone_credits = Vec::new();
@@ -581,11 +583,52 @@ fn headline_block(
     blocks
         .iter()
         .filter(|b| b.owner < end)
-        .rfind(|b| {
-            let t = metadata::squash(&b.text);
-            t == h || (t.contains(&h) && t.len() <= h.len() * 3 / 2 + 8)
-        })
+        .rfind(|b| gives_headline(&b.text, &h))
         .map(|b| b.owner)
+}
+
+/// Is `text` the headline (squashed `h`), alone or with a label?
+fn gives_headline(text: &str, h: &str) -> bool {
+    let t = metadata::squash(text);
+    t == h || (t.contains(h) && t.len() <= h.len() * 3 / 2 + 8)
+}
+
+/// A small table before the body that gives the headline among the
+/// document's particulars (a government notice's "索引号 / 发文机关 /
+/// 成文日期 / 标题 / 发布日期"): it heads the story, whatever repeats the
+/// headline after it.
+fn particulars_table(
+    dom: &parse::Dom,
+    blocks: &[body::Block],
+    headline: Option<&str>,
+    body_start: Option<usize>,
+) -> Option<usize> {
+    let h = metadata::squash(headline?);
+    let end = body_start?;
+    if h.chars().count() < 4 {
+        return None;
+    }
+    blocks
+        .iter()
+        .filter(|b| b.owner < end && gives_headline(&b.text, &h))
+        .filter_map(|b| table_above(dom, b.owner, end))
+        .rfind(|&t| dom.text_of(t).chars().count() <= 1000)
+}
+
+/// The table that holds element `i`, a few levels up, when it ends before
+/// `end` (the body's start).
+fn table_above(dom: &parse::Dom, i: usize, end: usize) -> Option<usize> {
+    let mut j = i;
+    for _ in 0..4 {
+        if dom.tag(j) == "table" {
+            return (!dom.contains(j, end)).then_some(j);
+        }
+        match dom.items[j].parent {
+            parse::NO_PARENT => return None,
+            p => j = p as usize,
+        }
+    }
+    None
 }
 
 /// Texts that sit between the headline and the body, where bylines and

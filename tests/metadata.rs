@@ -776,3 +776,18 @@ fn the_publisher_names_the_site_when_nothing_else_does() {
         assert_eq!(a.site_name.as_deref(), site, "{metas}");
     }
 }
+
+#[test]
+fn a_government_notice_credits_the_organ_that_issued_it() {
+    // The particulars table over the notice gives the issuing organ
+    // ("发文机关"), and the title row in it heads the story, though the
+    // body repeats the title after it.
+    let a = run(&page("zh-gov-notice.html"));
+    assert_eq!(
+        a.headline.as_deref(),
+        Some("青川市人民政府关于开展春季河道清淤工作的通告")
+    );
+    assert_eq!(authors(&a), vec!["青川市人民政府"]);
+    assert!(a.paragraphs[1].starts_with("为保障汛期河道行洪安全"));
+    assert!(a.paragraphs.iter().all(|p| !p.contains("索")));
+}
