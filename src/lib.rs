@@ -427,11 +427,22 @@ impl Extractor {
         }
         let language = sources.language();
         let order = date::Order::for_language(language.as_deref());
+        // The dateline between the headline and the body.
+        let dateline = zone.iter().find_map(|t| date::find_in(t, order));
         let timestamp = site_date
-            .or_else(|| sources.published())
+            .or_else(|| {
+                // A date-only meta ("publishdate" 2022-02-13) made exact by
+                // the dateline of the same day ("2022年02月13日07:48").
+                sources.published().map(|v| match &dateline {
+                    Some(d) if v.time.is_none() && d.date == v.date && d.time.is_some() => {
+                        d.clone()
+                    }
+                    _ => v,
+                })
+            })
             .or_else(|| {
                 // A dateline in the text, made exact by a <time> of the same day.
-                let text = zone.iter().find_map(|t| date::find_in(t, order));
+                let text = dateline.clone();
                 let from = anchor.or(body_start).unwrap_or(0);
                 let time = sources.time_near(from, body_end);
                 match (text, time) {

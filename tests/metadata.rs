@@ -791,3 +791,20 @@ fn a_government_notice_credits_the_organ_that_issued_it() {
     assert!(a.paragraphs[1].starts_with("为保障汛期河道行洪安全"));
     assert!(a.paragraphs.iter().all(|p| !p.contains("索")));
 }
+
+#[test]
+fn a_date_only_meta_takes_the_time_of_the_dateline_of_the_same_day() {
+    let page = |meta_day: &str| {
+        format!(
+            "<html><head><meta name=publishdate content='{meta_day}'><title>Bridge funded</title></head>\
+             <body><h1>Bridge funded</h1><div class=info>2022年02月13日07:48 | Source: City Desk</div>\
+             <article>{}</article></body></html>",
+            bridge_story()
+        )
+    };
+    let a = run(page("2022-02-13").as_bytes());
+    assert_eq!(a.timestamp.as_deref(), Some("2022-02-13T07:48"));
+    // A dateline of another day leaves the meta's date alone.
+    let a = run(page("2022-02-12").as_bytes());
+    assert_eq!(a.timestamp.as_deref(), Some("2022-02-12"));
+}
