@@ -351,6 +351,26 @@ fn is_logo(dom: &Dom, i: usize) -> bool {
     })
 }
 
+/// Is `l` shaped as a BCP 47 tag: a primary part of two or three letters
+/// ("de", "zh-Hans-CN", "es-419"), or "x-"/"i-" private ones, then parts of
+/// up to eight letters or digits?
+fn is_language_tag(l: &str) -> bool {
+    let mut parts = l.split('-');
+    let first = parts.next().unwrap_or("");
+    let primary = (2..=3).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_alphabetic())
+        || matches!(first, "x" | "X" | "i" | "I");
+    let rest: Vec<&str> = parts.collect();
+    // A one-character part opens an extension, so never comes last
+    // ("utf-8" is a charset).
+    primary
+        && l.len() <= 35
+        && rest.iter().enumerate().all(|(k, p)| {
+            (1..=8).contains(&p.len())
+                && p.bytes().all(|b| b.is_ascii_alphanumeric())
+                && (p.len() > 1 || k + 1 < rest.len())
+        })
+}
+
 /// A language tag in the case BCP 47 writes it: "DE" -> "de", "en-us" ->
 /// "en-US", "zh-hans-cn" -> "zh-Hans-CN".
 fn bcp47_case(tag: &str) -> String {
@@ -541,22 +561,25 @@ impl Sources {
     }
 
     pub fn language(&self) -> Option<String> {
-        let raw = self
-            .lang
-            .clone()
-            .filter(|l| !l.is_empty())
+        // The first source that gives a language tag: a charset written
+        // where the language goes (lang="utf-8") is passed over.
+        let tidy = |raw: &str| {
+            let l = raw
+                .split([',', ';'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .replace('_', "-");
+            is_language_tag(&l).then(|| bcp47_case(&l))
+        };
+        self.lang
+            .as_deref()
+            .and_then(tidy)
             .or_else(|| {
                 self.meta(&["content-language", "dc.language", "language", "og:locale"])
-                    .map(str::to_string)
+                    .and_then(tidy)
             })
-            .or_else(|| self.ld_str("inLanguage"))?;
-        let l = raw
-            .split([',', ';'])
-            .next()
-            .unwrap_or("")
-            .trim()
-            .replace('_', "-");
-        (!l.is_empty() && l.len() <= 20).then(|| bcp47_case(&l))
+            .or_else(|| self.ld_str("inLanguage").as_deref().and_then(tidy))
     }
 
     /// The page's address: canonical, og:url, then the "saved from" comment.
@@ -1230,6 +1253,14 @@ mod tests {
             lang("<html lang='de_de'><body></body></html>").as_deref(),
             Some("de-DE")
         );
+        // A charset where the language goes is no language; the next source is.
+        assert_eq!(
+            lang("<html lang='utf-8'><head><meta http-equiv=content-language content=fr-CA></head></html>")
+                .as_deref(),
+            Some("fr-CA")
+        );
+        assert_eq!(lang("<html lang='utf-8'><body></body></html>"), None);
+        assert_eq!(lang("<html lang='English'><body></body></html>"), None);
     }
 
     #[test]
