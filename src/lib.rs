@@ -510,6 +510,7 @@ impl Extractor {
             .or_else(|| sources.modified())
             .map(|s| s.iso());
 
+        let tags = sources.tags(&[headline.as_deref(), site_name.as_deref()]);
         let article = Article {
             source: opts.source.clone(),
             url: page_url,
@@ -519,7 +520,7 @@ impl Extractor {
             language: language.or_else(|| guess_language(&paragraphs)),
             site_name,
             description,
-            tags: sources.tags(),
+            tags,
             encoding: encoding.name().to_ascii_lowercase(),
             paragraphs,
         };

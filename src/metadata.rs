@@ -523,9 +523,26 @@ impl Sources {
         .or_else(|| self.ld_str("description"))
     }
 
-    pub fn tags(&self) -> Vec<String> {
+    /// The page's tags: `article:tag` metas, else the keywords. What names
+    /// the story or the site (`others`: the headline, the site's name, and
+    /// the page's title), an address, or a template's placeholder is no tag.
+    pub fn tags(&self, others: &[Option<&str>]) -> Vec<String> {
+        let others: Vec<String> = others
+            .iter()
+            .copied()
+            .chain([self.title.as_deref()])
+            .flatten()
+            .map(squash)
+            .filter(|o| o.chars().count() >= 3)
+            .collect();
+        let names_page = |t: &str| {
+            let q = squash(t);
+            others
+                .iter()
+                .any(|o| *o == q || (o.chars().count() >= 8 && q.contains(o.as_str())))
+        };
         let mut out: Vec<String> = Vec::new();
-        fn push(out: &mut Vec<String>, t: &str) {
+        let push = |out: &mut Vec<String>, t: &str| {
             let t = t.trim().trim_matches(['"', '#']).trim();
             // A template's placeholder ("YOUR KEYWORDS HERE", "keyword1").
             let lower = t.to_lowercase();
@@ -536,14 +553,21 @@ impl Sources {
                         .strip_prefix(w)
                         .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit()))
                 });
+            // An e-mail or a web address ("jane@paper.com twitter.com/jane").
+            let address = t.contains('@') && t.contains('.')
+                || lower.contains("http")
+                || lower.contains("www.")
+                || lower.contains(".com/");
             if !t.is_empty()
                 && !placeholder
+                && !address
+                && !names_page(t)
                 && t.chars().count() <= 60
                 && !out.iter().any(|x| x.eq_ignore_ascii_case(t))
             {
                 out.push(t.to_string());
             }
-        }
+        };
         if let Some(v) = self.metas.get("article:tag") {
             v.iter().for_each(|t| push(&mut out, t));
         }
@@ -552,9 +576,22 @@ impl Sources {
                 .meta(&["news_keywords", "keywords", "parsely-tags", "sailthru.tags"])
                 .map(str::to_string)
                 .or_else(|| self.ld_str("keywords"));
-            if let Some(raw) = raw {
-                raw.split([',', '，', '、', ';', '；', '|'])
-                    .for_each(|t| push(&mut out, t));
+            // (Keywords that are the title: "从上海车展看在华布局 现代汽车再次提速".)
+            let is_title = |r: &String| {
+                others.contains(&squash(r)) || others.contains(&squash(&without_media_mark(r)))
+            };
+            if let Some(raw) = raw.filter(|r| !is_title(r)) {
+                const SEPARATORS: [char; 7] = [',', '，', '、', ';', '；', '|', '｜'];
+                // Chinese keywords are often parted by spaces only: "疫情防控
+                // 核酸检测 开学时间"; words of other scripts keep theirs.
+                let spaced_cjk = !raw.contains(SEPARATORS)
+                    && raw.split_whitespace().count() > 1
+                    && !raw.chars().any(|c| c.is_alphabetic() && !text::is_cjk(c));
+                if spaced_cjk {
+                    raw.split_whitespace().for_each(|t| push(&mut out, t));
+                } else {
+                    raw.split(SEPARATORS).for_each(|t| push(&mut out, t));
+                }
             }
         }
         out
@@ -1268,7 +1305,8 @@ mod tests {
         let tags = |content: &str| {
             let page =
                 format!("<head><meta name='keywords' content='{content}'></head><body></body>");
-            gather(&crate::parse::Dom::parse(&page)).tags()
+            gather(&crate::parse::Dom::parse(&page))
+                .tags(&[Some("Harbour Crane Falls"), Some("The Daily Bugle")])
         };
         assert!(tags("YOUR KEYWORDS HERE").is_empty());
         assert!(tags("keyword1, keyword2, tag").is_empty());
@@ -1276,6 +1314,28 @@ mod tests {
             tags("Hamburg, Tagesausblick, Tags der offenen Tür"),
             vec!["Hamburg", "Tagesausblick", "Tags der offenen Tür"]
         );
+        // The headline, the site, an address are no tags.
+        assert_eq!(
+            tags(
+                "harbour crane falls, The Daily Bugle, jane@bugle.com, www.bugle.com/jane, Harbour"
+            ),
+            vec!["Harbour"]
+        );
+        assert_eq!(
+            tags("Harbour Crane Falls - The Daily Bugle"),
+            Vec::<String>::new()
+        );
+        assert_eq!(tags("Harbour Crane Falls"), Vec::<String>::new());
+        // Chinese keywords parted by spaces; other words keep theirs.
+        assert_eq!(
+            tags("疫情防控 核酸检测 开学时间"),
+            vec!["疫情防控", "核酸检测", "开学时间"]
+        );
+        assert_eq!(
+            tags("New York, Donald Trump"),
+            vec!["New York", "Donald Trump"]
+        );
+        assert_eq!(tags("Donald Trump"), vec!["Donald Trump"]);
     }
 
     #[test]
