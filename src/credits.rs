@@ -398,6 +398,13 @@ pub fn clean_name(raw: &str) -> String {
         Regex::new(r"^[\p{Latin}\p{Cyrillic}\p{Greek}]{2,16}[:：]\s*").expect("valid regex")
     });
     let mut s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A user name's underscores for spaces: "Jenny_Smith".
+    if !s.contains(' ')
+        && s.contains('_')
+        && s.split('_').all(|w| w.chars().any(char::is_alphabetic))
+    {
+        s = s.replace('_', " ");
+    }
     if let Some(m) = LEAD.find(&s) {
         s = s[m.end()..].to_string();
     }
@@ -1018,6 +1025,7 @@ mod tests {
         assert_eq!(clean_name("Margaret Talev+Follow"), "Margaret Talev");
         assert_eq!(clean_name("郭励弘 我来说两句(0)"), "郭励弘");
         assert_eq!(clean_name("May Lee"), "May Lee");
+        assert_eq!(clean_name("Jenny_Smith"), "Jenny Smith");
         // A newsroom's byline keeps its "Staff".
         assert_eq!(clean_name("Harbour News Staff"), "Harbour News Staff");
         assert_eq!(clean_name("Jane Doe, Staff Writer"), "Jane Doe");

@@ -705,6 +705,7 @@ fn header_zone(
                     // class=byline><a>Jenny Smith</a></div>") credits it.
                     if i < end
                         && names_a_byline(dom, i)
+                        && !aside(dom, i)
                         && let Some(c) = bare_name(&t, &rules.credits)
                     {
                         bare.push(c);
@@ -743,16 +744,23 @@ fn header_zone(
     (out, bare)
 }
 
-/// Does element `i`'s class or id say byline or author?
+/// Does element `i`'s class, id or component name say byline or author
+/// (or "submitted by", Drupal's)?
 fn names_a_byline(dom: &parse::Dom, i: usize) -> bool {
     dom.element(i).is_some_and(|e| {
-        [e.value().attr("class"), e.value().attr("id")]
-            .into_iter()
-            .flatten()
-            .any(|c| {
-                let c = c.to_ascii_lowercase();
-                c.contains("byline") || c.contains("author")
-            })
+        let v = e.value();
+        [
+            v.attr("class"),
+            v.attr("id"),
+            v.attr("data-component"),
+            v.attr("data-testid"),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|c| {
+            let c = c.to_ascii_lowercase();
+            c.contains("byline") || c.contains("author") || c.contains("submitted")
+        })
     })
 }
 
@@ -915,7 +923,7 @@ fn author_links(
     let mut out: Vec<Credit> = Vec::new();
     let mut last: Option<usize> = None;
     for (i, t) in &sources.author_links {
-        if *i < from || *i > limit || in_comments(dom, cleaned, rules, *i) {
+        if *i < from || *i > limit || in_comments(dom, cleaned, rules, *i) || aside(dom, *i) {
             continue;
         }
         // One group: links within a few elements of each other.
@@ -967,6 +975,25 @@ fn in_comments(dom: &parse::Dom, cleaned: &clean::Cleaned, rules: &Rules, i: usi
     std::iter::once(i).chain(dom.ancestors(i)).any(|a| {
         matches!(cleaned.dropped[a], Some(clean::Dropped::Rule(r))
             if rules.info[r].group.as_deref() == Some("comments"))
+    })
+}
+
+/// Is element `i` in what stands beside the story: a figure, a quote, an
+/// aside (a picture's "author", a quote's, a box of other stories')?
+fn aside(dom: &parse::Dom, i: usize) -> bool {
+    std::iter::once(i).chain(dom.ancestors(i)).any(|a| {
+        matches!(
+            dom.tag(a),
+            "figure" | "figcaption" | "blockquote" | "aside" | "q"
+        ) || dom
+            .element(a)
+            .and_then(|e| e.value().attr("class"))
+            .is_some_and(|c| {
+                c.split_ascii_whitespace().any(|t| {
+                    let t = t.to_ascii_lowercase();
+                    t == "quote" || t.starts_with("quote-") || t.starts_with("pullquote")
+                })
+            })
     })
 }
 

@@ -725,6 +725,16 @@ fn a_byline_of_a_bare_name_credits_it() {
             "<p class='article-byline'>Jan de Vries | July 12, 2021</p>",
             vec!["Jan de Vries"],
         ),
+        // Bylines named by a data attribute, or Drupal's "submitted by".
+        (
+            "<div data-component='Byline'>Jenny Smith</div>",
+            vec!["Jenny Smith"],
+        ),
+        (
+            "<div class='submitted-by'><a href='/u/3'>Jenny Smith</a></div>",
+            vec!["Jenny Smith"],
+        ),
+        ("<span id='author'>Jenny_Smith</span>", vec!["Jenny Smith"]),
         // No name: a time, one word, an agency.
         ("<div class='byline'>Updated 3 hours ago</div>", vec![]),
         ("<div class='byline'>Staff</div>", vec![]),
@@ -807,4 +817,28 @@ fn a_date_only_meta_takes_the_time_of_the_dateline_of_the_same_day() {
     // A dateline of another day leaves the meta's date alone.
     let a = run(page("2022-02-12").as_bytes());
     assert_eq!(a.timestamp.as_deref(), Some("2022-02-12"));
+}
+
+#[test]
+fn an_author_in_a_figure_a_quote_or_an_aside_is_not_the_writer() {
+    let story = bridge_story();
+    for byline in [
+        "<figure><img src='a.jpg'><div class='author'>Jenny Smith</div></figure>",
+        "<blockquote><p>We will build it.</p><p class='author'>Jenny Smith</p></blockquote>",
+        "<div class='quote'><p>We will build it.</p><p class='quote-author'>Jenny Smith</p></div>",
+        "<aside><div class='author'><a href='/author/jenny'>Jenny Smith</a></div></aside>",
+    ] {
+        let page = format!(
+            "<html><body><article><h1>Bridge funded at last</h1>{byline}\
+             <div class='content'>{story}</div></article></body></html>"
+        );
+        let a = run(page.as_bytes());
+        assert_eq!(authors(&a), Vec::<String>::new(), "{byline}");
+    }
+    // The same element outside them credits her.
+    let page = format!(
+        "<html><body><article><h1>Bridge funded at last</h1><div class='author'>Jenny Smith</div>\
+         <div class='content'>{story}</div></article></body></html>"
+    );
+    assert_eq!(authors(&run(page.as_bytes())), vec!["Jenny Smith"]);
 }
