@@ -501,6 +501,15 @@ impl Sources {
                     })
                     .map(text::normalize)
             })
+            .or_else(|| {
+                // A web address among the title's parts: "sitemaps.org - Home".
+                let title = self.title.as_deref()?;
+                let parts = title_segments(title);
+                (parts.len() > 1)
+                    .then(|| parts.into_iter().find(|p| is_host(p)))
+                    .flatten()
+                    .map(|p| p.trim_end_matches('/').to_string())
+            })
     }
 
     pub fn description(&self) -> Option<String> {

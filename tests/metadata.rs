@@ -778,6 +778,12 @@ fn the_publisher_names_the_site_when_nothing_else_does() {
             Some("Valley Times"),
         ),
         ("<meta name='publisher' content='A, B, C'>", None),
+        // Else a web address among the title's parts.
+        (
+            "<title>Bridge funded at last | valleytimes.com</title>",
+            Some("valleytimes.com"),
+        ),
+        ("<title>Bridge funded at last | Valley Times</title>", None),
     ] {
         let page = format!(
             "<html><head>{metas}</head><body><article><h1>Bridge funded at last</h1>{story}</article></body></html>"
