@@ -381,12 +381,21 @@ impl Extractor {
         // Times in other posts' furniture (`of_other_posts`: "<time pubdate>"
         // on each teaser of a related list) are theirs, and so are those in
         // navigation after the headline (a sidebar's; a breadcrumb over the
-        // headline may hold the story's own).
+        // headline may hold the story's own), but for the <footer> of the
+        // <article> that holds the headline: the story's own ("Veröffentlicht
+        // am <time>").
+        let own_footer = |a: usize| {
+            dom.tag(a) == "footer"
+                && anchor.is_some_and(|h| {
+                    dom.ancestors(a)
+                        .any(|p| dom.tag(p) == "article" && dom.contains(p, h))
+                })
+        };
         sources.times.retain(|t| {
             !std::iter::once(t.0).chain(dom.ancestors(t.0)).any(|a| {
                 matches!(cleaned.dropped[a], Some(clean::Dropped::Rule(r))
                 if match rules.info[r].group.as_deref() {
-                    Some("navigation") => a > anchor.unwrap_or(body_end),
+                    Some("navigation") => a > anchor.unwrap_or(body_end) && !own_footer(a),
                     g => of_other_posts(g),
                 })
             })

@@ -848,3 +848,22 @@ fn an_author_in_a_figure_a_quote_or_an_aside_is_not_the_writer() {
     );
     assert_eq!(authors(&run(page.as_bytes())), vec!["Jenny Smith"]);
 }
+
+#[test]
+fn the_time_in_the_articles_own_footer_dates_it() {
+    let story = bridge_story();
+    let footer = "<footer><p>Veröffentlicht am <time datetime='2019-01-03T14:56:51+01:00'></time></p></footer>";
+    let page = format!(
+        "<html><body><article><h1>Bridge funded at last</h1><div class='content'>{story}</div>{footer}</article>\
+         <aside class='sidebar'><time datetime='2020-05-05T10:00:00Z'></time></aside></body></html>"
+    );
+    assert_eq!(
+        run(page.as_bytes()).timestamp.as_deref(),
+        Some("2019-01-03T14:56:51+01:00")
+    );
+    // The site's footer after the article is not the story's.
+    let page = format!(
+        "<html><body><article><h1>Bridge funded at last</h1><div class='content'>{story}</div></article>{footer}</body></html>"
+    );
+    assert_eq!(run(page.as_bytes()).timestamp, None);
+}
