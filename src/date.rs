@@ -623,21 +623,37 @@ pub fn parse_value(s: &str) -> Option<Stamp> {
             offset: Some(dt.offset().local_minus_utc() / 60),
         });
     }
-    // Compact forms: 20231020, 20231020T124226.
-    if s.len() >= 8
-        && s.as_bytes()[..8].iter().all(u8::is_ascii_digit)
-        && (s.len() == 8 || s.as_bytes()[8] == b'T')
-    {
-        let date = NaiveDate::from_ymd_opt(
-            s[..4].parse().ok()?,
-            s[4..6].parse().ok()?,
-            s[6..8].parse().ok()?,
-        )?;
-        return Some(Stamp {
-            date,
-            time: None,
-            offset: None,
-        });
+    // Compact forms: 20231020, 20231020T124226, 20231020124226 (Korean
+    // portals' og:regDate).
+    let b = s.as_bytes();
+    if s.len() >= 8 && b[..8].iter().all(u8::is_ascii_digit) {
+        let clock = match &s[8..] {
+            "" => Some(None),
+            rest => {
+                let rest = rest.strip_prefix('T').unwrap_or(rest);
+                (matches!(rest.len(), 4 | 6) && rest.bytes().all(|c| c.is_ascii_digit())).then(
+                    || {
+                        let h: u32 = rest[..2].parse().ok()?;
+                        let m: u32 = rest[2..4].parse().ok()?;
+                        let sec: Option<u32> = rest.get(4..6).and_then(|x| x.parse().ok());
+                        (h < 24 && m < 60 && sec.is_none_or(|x| x < 60)).then_some((h, m, sec))
+                    },
+                )
+            }
+        };
+        if let Some(time) = clock
+            && let Some(date) = NaiveDate::from_ymd_opt(
+                s[..4].parse().ok()?,
+                s[4..6].parse().ok()?,
+                s[6..8].parse().ok()?,
+            )
+        {
+            return Some(Stamp {
+                date,
+                time,
+                offset: None,
+            });
+        }
     }
     program_date(s).or_else(|| find(s))
 }
@@ -674,6 +690,17 @@ mod tests {
 
     fn iso(s: &str) -> Option<String> {
         find(s).map(|x| x.iso())
+    }
+
+    #[test]
+    fn compact_values_with_and_without_a_time() {
+        let v = |s: &str| parse_value(s).map(|x| x.iso());
+        assert_eq!(v("20231020").as_deref(), Some("2023-10-20"));
+        assert_eq!(v("20231020T124226").as_deref(), Some("2023-10-20T12:42:26"));
+        assert_eq!(v("20210820030646").as_deref(), Some("2021-08-20T03:06:46"));
+        assert_eq!(v("202108200306").as_deref(), Some("2021-08-20T03:06"));
+        assert_eq!(v("20211320"), None);
+        assert_eq!(v("20210820abc"), None);
     }
 
     #[test]

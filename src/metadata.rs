@@ -867,6 +867,8 @@ impl Sources {
             "dcterms.date",
             "dcterms.created",
             "sailthru.date",
+            // Korean portals: "20210820030646".
+            "og:regdate",
             "parsely-pub-date",
             "article.published",
             "cxenseparse:recs:publishtime",
@@ -1430,6 +1432,12 @@ mod tests {
             )
             .as_deref(),
             Some("2019-04-19T11:00:00Z")
+        );
+        // A Korean portal's compact og:regDate.
+        assert_eq!(
+            published("<head><meta property='og:regDate' content='20210820030646'></head>")
+                .as_deref(),
+            Some("2021-08-20T03:06:46")
         );
     }
 
