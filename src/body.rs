@@ -566,6 +566,8 @@ pub fn select<'b>(
             continue;
         }
         let near = k.saturating_sub(8)..(k + 9).min(kept.len());
+        // (One searcher for the block, not one for each neighbour.)
+        let finder = (n >= 40).then(|| memchr::memmem::Finder::new(b.as_bytes()));
         let repeats = near.filter(|&j| j != k).any(|j| {
             let a = &squashed[j];
             let m = a.chars().count();
@@ -575,7 +577,10 @@ pub fn select<'b>(
                 && n - m <= 15
                 && (b.ends_with(a.as_str()) || b.starts_with(a.as_str()))
                 && !text::ends_sentence(&out[kept[k]].0.text);
-            let quote = n >= 40 && m > n + 20 && a.contains(b.as_str());
+            let quote = m > n + 20
+                && finder
+                    .as_ref()
+                    .is_some_and(|f| f.find(a.as_bytes()).is_some());
             caption || quote
         });
         if repeats {
