@@ -202,7 +202,8 @@ impl Extractor {
         if let Some(d) = description.as_deref().map(metadata::squash)
             && d.len() >= 20
         {
-            for (b, v) in selected.iter_mut() {
+            let mut gone = None;
+            for (k, (b, v)) in selected.iter_mut().enumerate() {
                 if *v == body::Verdict::Keep && b.weight >= 200 {
                     break;
                 }
@@ -211,6 +212,18 @@ impl Extractor {
                     && metadata::squash(&b.text) == d
                 {
                     *v = body::Verdict::Standfirst;
+                    gone = Some(k);
+                }
+            }
+            // The story's own paragraph that says it again stays: it went as
+            // the standfirst's repeat.
+            if let Some(k) = gone {
+                let text = selected[k].0.text.clone();
+                if let Some((_, v)) = selected[k + 1..]
+                    .iter_mut()
+                    .find(|(b, v)| *v == body::Verdict::Duplicate && b.text == text)
+                {
+                    *v = body::Verdict::Keep;
                 }
             }
         }

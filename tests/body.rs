@@ -39,6 +39,16 @@ fn a_heading_repeating_the_description_under_the_headline_is_the_standfirst() {
          <h1>Council funds the harbour bridge</h1>{STORY}</article></body></html>"
     );
     assert_eq!(paragraphs(&page).first().map(String::as_str), Some(first));
+
+    // A standfirst that the story says again as a paragraph: the paragraph
+    // stays, in its place.
+    let page = format!(
+        "<html><head><meta name='description' content='{desc}'></head><body><article>\
+         <h1>Council funds the harbour bridge</h1><h2 class='sub-head'>{desc}</h2>{STORY}<p>{desc}</p></article></body></html>"
+    );
+    let p = paragraphs(&page);
+    assert_eq!(p.len(), 4, "{p:?}");
+    assert_eq!(p.last().map(String::as_str), Some(desc), "{p:?}");
 }
 
 #[test]
