@@ -260,6 +260,16 @@ impl Extractor {
         } else {
             Vec::new()
         };
+        // A page saved before its script drew the story ("<div id=root>"):
+        // the story JSON-LD gives, when it says far more than the page.
+        let shown: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
+        if shown < 200 {
+            let ld = sources.ld_article_body();
+            let said: usize = ld.iter().map(|p| p.chars().count()).sum();
+            if said >= 200 && said >= 2 * shown {
+                paragraphs = ld;
+            }
+        }
 
         // Texts between the headline and the body: bylines, datelines, sources.
         let body_start = kept

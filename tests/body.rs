@@ -362,3 +362,32 @@ fn a_lead_boxed_beside_the_body_container_leads_the_story_and_a_columnist_over_t
     let names: Vec<&str> = a.credits.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, vec!["Ann Lee"]);
 }
+
+#[test]
+fn a_page_saved_before_its_script_drew_the_story_gives_json_lds_article_body() {
+    let ld = |body: &str| {
+        format!(
+            "<html><head><script type='application/ld+json'>{{\"@type\":\"NewsArticle\",\
+             \"headline\":\"Council funds the harbour bridge\",\"articleBody\":{body}}}</script></head>\
+             <body><div id='root'></div><script src='/app.js'></script></body></html>"
+        )
+    };
+    let first = "The council met on Tuesday, and after a long debate it agreed to fund the new bridge, which engineers say will last a century.";
+    let second = "Work starts in spring, the mayor said, and the old ferry will run until the bridge opens, probably late next year.";
+    let want = vec![first.to_string(), second.to_string()];
+    // Lines of plain text, or paragraphs of markup.
+    let plain = serde_json::to_string(&format!("{first}\n\n{second}")).unwrap();
+    assert_eq!(paragraphs(&ld(&plain)), want);
+    let markup = serde_json::to_string(&format!("<p>{first}</p><p>{second}</p>")).unwrap();
+    assert_eq!(paragraphs(&ld(&markup)), want);
+    // A page that shows its story keeps its own paragraphs.
+    let page =
+        ld(&serde_json::to_string("A short summary that says far less than the page.").unwrap())
+            .replace(
+                "<div id='root'></div>",
+                &format!("<article>{STORY}</article>"),
+            );
+    let p = paragraphs(&page);
+    assert_eq!(p.len(), 3, "{p:?}");
+    assert!(p[0].starts_with("The council met"), "{p:?}");
+}
