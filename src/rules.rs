@@ -1434,6 +1434,27 @@ mod tests {
         );
         assert_eq!(name("3 Kommentare"), Some("comment-prompts"));
         assert_eq!(name("Laisser un commentaire"), Some("comment-prompts"));
+        assert_eq!(
+            name("We want to hear from you. Share your thoughts in the comments below."),
+            Some("comment-prompts")
+        );
+        assert_eq!(
+            name("Let us know in the comments!"),
+            Some("comment-prompts")
+        );
+        assert_eq!(
+            name("Have a news tip? Email us at tips@valleytimes.com."),
+            Some("tip-prompts")
+        );
+        assert_eq!(
+            name("Send us your tips: tips@paper.com"),
+            Some("tip-prompts")
+        );
+        assert_eq!(
+            name("Police said they had a tip from a neighbour about the car."),
+            None
+        );
+        assert_eq!(name("Have a tipple before dinner, the chef said."), None);
         assert_eq!(name("Weiterführender Link"), Some("related-text"));
         assert_eq!(
             name("Kommentare geben die Meinung der Leser wieder, sagte der Verleger."),
