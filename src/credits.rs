@@ -33,11 +33,19 @@ pub fn credit_line(line: &str, m: &CreditMatcher) -> Option<Vec<Credit>> {
     if line.is_empty() || line.chars().count() > MAX_LINE {
         return None;
     }
-    let line = strip_brackets(line);
-    // What is left of "19.03.2019 | von Inga Buller" once the date has gone.
-    let line = line
-        .trim_start_matches(['|', '·', '•', '–', '—', '-'])
+    // What is left of "19.03.2019 | von Inga Buller" once the date has gone,
+    // a bullet ("□ 本报记者 葛灵丹"), an error report's link before the
+    // credit ("【纠错】 【责任编辑：张三】").
+    const LEADS: [char; 14] = [
+        '|', '·', '•', '–', '—', '-', '□', '■', '◆', '●', '▲', '★', '►', '▶',
+    ];
+    let line = ["【纠错】", "[纠错]"]
+        .iter()
+        .find_map(|m| line.strip_prefix(m))
+        .unwrap_or(line)
+        .trim_start_matches(LEADS)
         .trim_start();
+    let line = strip_brackets(line).trim_start_matches(LEADS).trim_start();
     // A label element glued to a text that repeats it: "By" + "by Jane Doe".
     let line = match line.get(..2) {
         Some(b)
@@ -956,6 +964,11 @@ mod tests {
             vec![pair("reporter", "张三"), pair("reporter", "李四")]
         );
         assert_eq!(line("文/王五"), vec![pair("author", "王五")]);
+        assert_eq!(line("□ 本报记者 葛灵丹"), vec![pair("reporter", "葛灵丹")]);
+        assert_eq!(
+            line("【纠错】 【责任编辑：张三】"),
+            vec![pair("editor", "张三")]
+        );
         // Glued prefixes: nothing between them and the name.
         assert_eq!(line("文·李四"), vec![pair("author", "李四")]);
         assert_eq!(

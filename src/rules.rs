@@ -1455,6 +1455,19 @@ mod tests {
             None
         );
         assert_eq!(name("Have a tipple before dinner, the chef said."), None);
+        assert_eq!(
+            name("原标题：江城新大桥正式获批 明年春天开工"),
+            Some("story-marks")
+        );
+        assert_eq!(name("（完）"), Some("story-marks"));
+        assert_eq!(name("(END)"), Some("story-marks"));
+        assert_eq!(name("【纠错】"), Some("story-marks"));
+        assert_eq!(name("点击进入专题：江城城市建设"), Some("related-text"));
+        assert_eq!(
+            name("课文来自《读者》1995年第2期，原标题为《宇航员之死》。"),
+            None
+        );
+        assert_eq!(name("（完）工程将在明年春天开工。"), None);
         assert_eq!(name("Weiterführender Link"), Some("related-text"));
         assert_eq!(
             name("Kommentare geben die Meinung der Leser wieder, sagte der Verleger."),
