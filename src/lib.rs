@@ -362,9 +362,11 @@ impl Extractor {
             }
         };
         let mut credits = merge_credits(markup_authors, zone_credits, text_credits, &linked);
+        // (Contributors, "Jane Doe contributed to this report", are not the
+        // byline: they leave it to be found.)
         if !credits
             .iter()
-            .any(|c| AUTHOR_ROLES.contains(&c.role.as_str()))
+            .any(|c| c.role != "contributor" && AUTHOR_ROLES.contains(&c.role.as_str()))
         {
             // Else a byline's bare name, else the names of author links.
             let bare = !bare_bylines.is_empty();

@@ -867,3 +867,15 @@ fn the_time_in_the_articles_own_footer_dates_it() {
     );
     assert_eq!(run(page.as_bytes()).timestamp, None);
 }
+
+#[test]
+fn a_contributor_at_the_end_leaves_the_byline_to_be_found() {
+    let story = bridge_story();
+    let page = format!(
+        "<html><body><article><h1>Bridge funded at last</h1><div class='byline'>Jenny Smith</div>\
+         <div class='content'>{story}<p>Contributing: Ann Poe</p></div></article></body></html>"
+    );
+    let a = run(page.as_bytes());
+    assert_eq!(authors(&a), vec!["Jenny Smith"]);
+    assert!(credits(&a).contains(&pair("contributor", "Ann Poe")));
+}
