@@ -614,29 +614,36 @@ fn headline_byline(
     })
 }
 
+/// The blocks before the body that show the headline (squashed), alone or
+/// with a label; none for a headline under four characters.
+fn headline_blocks<'b>(
+    blocks: &'b [body::Block],
+    headline: Option<&str>,
+    body_start: Option<usize>,
+) -> impl DoubleEndedIterator<Item = &'b body::Block> {
+    let h = headline
+        .map(metadata::squash)
+        .filter(|h| h.chars().count() >= 4);
+    let end = body_start.filter(|_| h.is_some()).unwrap_or(0);
+    blocks.iter().filter(move |b| {
+        b.owner < end
+            && h.as_deref().is_some_and(|h| {
+                let t = metadata::squash(&b.text);
+                t == h || (t.contains(h) && t.len() <= h.len() * 3 / 2 + 8)
+            })
+    })
+}
+
 /// The block before the body that shows the headline, when the headline is
-/// not in an `<h1>` (table layouts, `<div class=title>`).
+/// not in an `<h1>` (table layouts, `<div class=title>`): the last of them.
 fn headline_block(
     blocks: &[body::Block],
     headline: Option<&str>,
     body_start: Option<usize>,
 ) -> Option<usize> {
-    let h = metadata::squash(headline?);
-    let end = body_start?;
-    if h.chars().count() < 4 {
-        return None;
-    }
-    blocks
-        .iter()
-        .filter(|b| b.owner < end)
-        .rfind(|b| gives_headline(&b.text, &h))
+    headline_blocks(blocks, headline, body_start)
+        .next_back()
         .map(|b| b.owner)
-}
-
-/// Is `text` the headline (squashed `h`), alone or with a label?
-fn gives_headline(text: &str, h: &str) -> bool {
-    let t = metadata::squash(text);
-    t == h || (t.contains(h) && t.len() <= h.len() * 3 / 2 + 8)
 }
 
 /// A small table before the body that gives the headline among the
@@ -649,14 +656,8 @@ fn particulars_table(
     headline: Option<&str>,
     body_start: Option<usize>,
 ) -> Option<usize> {
-    let h = metadata::squash(headline?);
     let end = body_start?;
-    if h.chars().count() < 4 {
-        return None;
-    }
-    blocks
-        .iter()
-        .filter(|b| b.owner < end && gives_headline(&b.text, &h))
+    headline_blocks(blocks, headline, body_start)
         .filter_map(|b| table_above(dom, b.owner, end))
         .rfind(|&t| dom.text_of(t).chars().count() <= 1000)
 }
