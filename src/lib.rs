@@ -263,8 +263,10 @@ impl Extractor {
         // A page saved before its script drew the story ("<div id=root>"):
         // the story JSON-LD gives, when it says far more than the page.
         let shown: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
-        if shown < 200 {
-            let ld = sources.ld_article_body();
+        if shown < 200
+            && let Some(raw) = sources.ld_article_body()
+        {
+            let ld = ld_story(raw, rules);
             let said: usize = ld.iter().map(|p| p.chars().count()).sum();
             if said >= 200 && said >= 2 * shown {
                 paragraphs = ld;
@@ -660,6 +662,29 @@ fn particulars_table(
     headline_blocks(blocks, headline, body_start)
         .filter_map(|b| table_above(dom, b.owner, end))
         .rfind(|&t| dom.text_of(t).chars().count() <= 1000)
+}
+
+/// JSON-LD's `articleBody` as paragraphs: its lines, or, when it is marked
+/// up ("<p>One.</p><p>Two.</p>"), the blocks the page's own pipeline cuts
+/// from it (parsed and cleaned by the same rules), without repeats.
+fn ld_story(raw: &str, rules: &Rules) -> Vec<String> {
+    let texts: Vec<String> = if raw.contains('<') {
+        let dom = parse::Dom::parse(raw);
+        let cleaned = clean::clean(&dom, rules);
+        body::blocks(&dom, &cleaned)
+            .into_iter()
+            .map(|b| b.text)
+            .collect()
+    } else {
+        raw.lines().map(text::normalize).collect()
+    };
+    let mut out: Vec<String> = Vec::new();
+    for t in texts {
+        if !t.is_empty() && !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
 }
 
 /// The table that holds element `i`, a few levels up, when it ends before

@@ -465,66 +465,15 @@ impl Sources {
         })
     }
 
-    /// The story's text as JSON-LD gives it (`articleBody`), one string a
-    /// line, markup taken out: for pages whose HTML holds no story (a script
-    /// draws it), saved before it ran.
-    pub fn ld_article_body(&self) -> Vec<String> {
-        let Some(raw) = self.ld.iter().find_map(|o| {
+    /// The story's text as JSON-LD gives it (`articleBody`), plain or
+    /// marked up: for pages whose HTML holds no story (a script draws it),
+    /// saved before it ran.
+    pub fn ld_article_body(&self) -> Option<&str> {
+        self.ld.iter().find_map(|o| {
             o.get("articleBody")?
                 .as_str()
                 .filter(|s| !s.trim().is_empty())
-        }) else {
-            return Vec::new();
-        };
-        // Markup inside the value ("<p>One.</p><p>Two.</p>"): its tags go,
-        // block ends part the lines.
-        let mut plain = String::with_capacity(raw.len());
-        let mut rest = raw;
-        while let Some(open) = rest.find('<') {
-            plain.push_str(&rest[..open]);
-            match rest[open..].find('>') {
-                Some(close) => {
-                    let tag = rest[open + 1..open + close]
-                        .trim_start_matches('/')
-                        .to_ascii_lowercase();
-                    if [
-                        "p",
-                        "br",
-                        "div",
-                        "li",
-                        "h1",
-                        "h2",
-                        "h3",
-                        "h4",
-                        "h5",
-                        "h6",
-                        "blockquote",
-                    ]
-                    .iter()
-                    .any(|t| {
-                        tag == *t
-                            || tag.starts_with(&format!("{t} "))
-                            || tag.starts_with(&format!("{t}/"))
-                    }) {
-                        plain.push('\n');
-                    }
-                    rest = &rest[open + close + 1..];
-                }
-                None => {
-                    rest = &rest[open..];
-                    break;
-                }
-            }
-        }
-        plain.push_str(rest);
-        let mut out: Vec<String> = Vec::new();
-        for line in plain.lines() {
-            let t = text::normalize(line);
-            if !t.is_empty() && !out.contains(&t) {
-                out.push(t);
-            }
-        }
-        out
+        })
     }
 
     pub fn site_name(&self) -> Option<String> {
