@@ -278,9 +278,13 @@ impl Extractor {
             .first()
             .map(|b| b.owner)
             .or(choice.containers.first().copied());
-        let anchor = h1
-            .or_else(|| particulars_table(&dom, &blocks, headline.as_deref(), body_start))
-            .or_else(|| headline_block(&blocks, headline.as_deref(), body_start));
+        // Without a headline element: a block before the body that shows
+        // the headline, or the table of particulars holding one.
+        let anchor = h1.or_else(|| {
+            let shown: Vec<&body::Block> =
+                headline_blocks(&blocks, headline.as_deref(), body_start).collect();
+            particulars_table(&dom, &shown, body_start).or_else(|| shown.last().map(|b| b.owner))
+        });
         let (zone, bare_bylines) =
             header_zone(&dom, &cleaned, rules, &blocks, anchor, body_start, &choice);
         let mut zone_credits = Vec::new();
@@ -616,8 +620,9 @@ fn headline_byline(
     })
 }
 
-/// The blocks before the body that show the headline (squashed), alone or
-/// with a label; none for a headline under four characters.
+/// The blocks before the body that show the headline, alone or with a
+/// label (table layouts, `<div class=title>`); none for a headline under
+/// four characters.
 fn headline_blocks<'b>(
     blocks: &'b [body::Block],
     headline: Option<&str>,
@@ -636,30 +641,18 @@ fn headline_blocks<'b>(
     })
 }
 
-/// The block before the body that shows the headline, when the headline is
-/// not in an `<h1>` (table layouts, `<div class=title>`): the last of them.
-fn headline_block(
-    blocks: &[body::Block],
-    headline: Option<&str>,
-    body_start: Option<usize>,
-) -> Option<usize> {
-    headline_blocks(blocks, headline, body_start)
-        .next_back()
-        .map(|b| b.owner)
-}
-
 /// A small table before the body that gives the headline among the
 /// document's particulars (a government notice's "索引号 / 发文机关 /
 /// 成文日期 / 标题 / 发布日期"): it heads the story, whatever repeats the
 /// headline after it.
 fn particulars_table(
     dom: &parse::Dom,
-    blocks: &[body::Block],
-    headline: Option<&str>,
+    shown: &[&body::Block],
     body_start: Option<usize>,
 ) -> Option<usize> {
     let end = body_start?;
-    headline_blocks(blocks, headline, body_start)
+    shown
+        .iter()
         .filter_map(|b| table_above(dom, b.owner, end))
         .rfind(|&t| dom.text_of(t).chars().count() <= 1000)
 }
@@ -690,17 +683,11 @@ fn ld_story(raw: &str, rules: &Rules) -> Vec<String> {
 /// The table that holds element `i`, a few levels up, when it ends before
 /// `end` (the body's start).
 fn table_above(dom: &parse::Dom, i: usize, end: usize) -> Option<usize> {
-    let mut j = i;
-    for _ in 0..4 {
-        if dom.tag(j) == "table" {
-            return (!dom.contains(j, end)).then_some(j);
-        }
-        match dom.items[j].parent {
-            parse::NO_PARENT => return None,
-            p => j = p as usize,
-        }
-    }
-    None
+    std::iter::once(i)
+        .chain(dom.ancestors(i))
+        .take(4)
+        .find(|&j| dom.tag(j) == "table")
+        .filter(|&t| !dom.contains(t, end))
 }
 
 /// Texts that sit between the headline and the body, where bylines and
