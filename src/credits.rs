@@ -88,8 +88,13 @@ pub fn credit_line(line: &str, m: &CreditMatcher) -> Option<Vec<Credit>> {
         }
         return Some(out);
     }
-    let found = labelled(line, m, true)?;
-    (!found.is_empty()).then_some(found)
+    match labelled(line, m, true) {
+        Some(found) if !found.is_empty() => Some(found),
+        // A dateline opening the byline: "19.03.2019 | von Inga Buller".
+        _ => crate::date::after_leading(line)
+            .filter(|rest| rest.len() < line.len())
+            .and_then(|rest| credit_line(rest, m)),
+    }
 }
 
 /// Credits given with labels anywhere in a line ("Tech 2023-10-20 Source: Network").

@@ -504,6 +504,28 @@ pub fn find(s: &str) -> Option<Stamp> {
 /// Finds the first date in `s`, reading all-numeric dates in `order` (but
 /// as the other order when only that makes a date: 25/12 is day first).
 pub fn find_in(s: &str, order: Order) -> Option<Stamp> {
+    find_span(s, order).map(|x| x.1)
+}
+
+/// What follows a date that opens `s` ("19.03.2019 | von Inga Buller",
+/// "Wednesday, January 23, 2019 10:30 By Jane Doe"): before the date, one
+/// word at most (a weekday, "Published").
+pub fn after_leading(s: &str) -> Option<&str> {
+    let (span, _) = find_span(s, Order::MonthFirst)?;
+    let words = s[..span.start]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>();
+    let lead = match words[..] {
+        [] => true,
+        [w] => w.chars().count() <= 12 && w.chars().all(char::is_alphabetic),
+        _ => false,
+    };
+    lead.then(|| &s[span.end..])
+}
+
+/// The first date in `s` and where its text lies.
+fn find_span(s: &str, order: Order) -> Option<(std::ops::Range<usize>, Stamp)> {
     // Every form written out has a four-digit year: most lines have none,
     // and this look is much cheaper than the patterns.
     if !has_year(s) {
@@ -512,7 +534,7 @@ pub fn find_in(s: &str, order: Order) -> Option<Stamp> {
     let a = NUMERIC.captures_iter(s).find_map(|c| {
         let y = c["y"].parse().ok()?;
         let stamp = build(y, c["mo"].parse().ok()?, c["d"].parse().ok()?, &c)?;
-        Some((c.get(0)?.start(), stamp))
+        Some((c.get(0)?.range(), stamp))
     });
     let b = WORDY.captures_iter(s).find_map(|c| {
         let (mon, d, y) = match c.name("mon1") {
@@ -525,7 +547,7 @@ pub fn find_in(s: &str, order: Order) -> Option<Stamp> {
             d.as_str().parse().ok()?,
             &c,
         )?;
-        Some((c.get(0)?.start(), stamp))
+        Some((c.get(0)?.range(), stamp))
     });
     let c = DAY_MONTH_YEAR.captures_iter(s).find_map(|c| {
         // The year ends at a non-digit, a letter too: a date glued to the
@@ -536,13 +558,9 @@ pub fn find_in(s: &str, order: Order) -> Option<Stamp> {
         }
         let (mo, d) = month_and_day(&c, order)?;
         let stamp = build(c["y"].parse().ok()?, mo, d, &c)?;
-        Some((c.get(0)?.start(), stamp))
+        Some((c.get(0)?.range(), stamp))
     });
-    [a, b, c]
-        .into_iter()
-        .flatten()
-        .min_by_key(|x| x.0)
-        .map(|x| x.1)
+    [a, b, c].into_iter().flatten().min_by_key(|x| x.0.start)
 }
 
 /// A date with a two-digit year after a date's label: "Stand: 1.4.18",
@@ -559,7 +577,7 @@ static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid date regex")
 });
 
-fn short_year(s: &str, order: Order) -> Option<Stamp> {
+fn short_year(s: &str, order: Order) -> Option<(std::ops::Range<usize>, Stamp)> {
     // Cheap look first: a digit, a dot or slash, a digit.
     let b = s.as_bytes();
     if !b
@@ -580,7 +598,8 @@ fn short_year(s: &str, order: Order) -> Option<Stamp> {
         }
         let yy: i32 = y.as_str().parse().ok()?;
         let (mo, d) = month_and_day(&c, order)?;
-        build(if yy < 70 { 2000 + yy } else { 1900 + yy }, mo, d, &c)
+        let stamp = build(if yy < 70 { 2000 + yy } else { 1900 + yy }, mo, d, &c)?;
+        Some((c.get(0)?.range(), stamp))
     })
 }
 
@@ -932,5 +951,19 @@ mod tests {
                 .as_deref(),
             Some("2019-05-02")
         );
+    }
+
+    #[test]
+    fn the_text_after_a_leading_date() {
+        let rest = |s| after_leading(s).map(str::trim_start);
+        assert_eq!(
+            rest("19.03.2019 | von Inga Buller"),
+            Some("| von Inga Buller")
+        );
+        assert_eq!(rest("Tuesday, March 19, 2019 10:30 By X"), Some("By X"));
+        assert_eq!(rest("2019年3月19日 来源：新华社"), Some("来源：新华社"));
+        // Words before the date: it does not open the line.
+        assert_eq!(after_leading("The vote of 19.03.2019 by the council"), None);
+        assert_eq!(after_leading("By Inga Buller"), None);
     }
 }

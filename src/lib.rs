@@ -278,6 +278,9 @@ impl Extractor {
             .first()
             .map(|b| b.owner)
             .or(choice.containers.first().copied());
+        // The end of the body's first paragraph, the lead: a share bar after
+        // it may still carry the byline and the date.
+        let lead_end = kept.get(1).map(|b| b.owner);
         // Without a headline element: a block before the body that shows
         // the headline, or the table of particulars holding one.
         let anchor = h1.or_else(|| {
@@ -285,8 +288,15 @@ impl Extractor {
                 headline_blocks(&blocks, headline.as_deref(), body_start).collect();
             particulars_table(&dom, &shown, body_start).or_else(|| shown.last().map(|b| b.owner))
         });
-        let (zone, bare_bylines) =
-            header_zone(&dom, &cleaned, rules, &blocks, anchor, body_start, &choice);
+        let (zone, bare_bylines) = header_zone(
+            &dom,
+            &cleaned,
+            rules,
+            &blocks,
+            anchor,
+            (body_start, lead_end),
+            &choice,
+        );
         let mut zone_credits = Vec::new();
         for t in &zone {
             match credits::credit_line(t, &rules.credits) {
@@ -376,11 +386,15 @@ impl Extractor {
         {
             // Else a byline's bare name, else the names of author links.
             let bare = !bare_bylines.is_empty();
-            credits.extend(bare_bylines);
+            let mut found = bare_bylines;
             if !bare {
-                credits.extend(author_links(
-                    &dom, &cleaned, rules, &sources, anchor, body_start,
-                ));
+                found = author_links(&dom, &cleaned, rules, &sources, anchor, body_start);
+            }
+            // (Not a name already credited, as the house: "source" LinkNaija.)
+            for c in found {
+                if !credits.iter().any(|o| o.name.eq_ignore_ascii_case(&c.name)) {
+                    credits.push(c);
+                }
             }
         }
 
@@ -699,7 +713,7 @@ fn header_zone(
     rules: &Rules,
     blocks: &[body::Block],
     h1: Option<usize>,
-    body_start: Option<usize>,
+    (body_start, lead_end): (Option<usize>, Option<usize>),
     choice: &body::Choice,
 ) -> (Vec<String>, Vec<Credit>) {
     let Some(end) = body_start else {
@@ -733,13 +747,23 @@ fn header_zone(
         body_end = j.max(body_end);
     }
     let mut i = start;
+    let mut after_lead = Vec::new();
     while i < body_end.min(dom.items.len()) {
         if let Some(clean::Dropped::Rule(r)) = cleaned.dropped[i] {
             // Bylines; and, between the headline and the body, elements other
             // rules removed ("credit" captions, "ShareByline" bars) that are
-            // whole credit lines.
+            // whole credit lines; and a share bar right after the lead, where
+            // some pages write the date and the byline.
             let group = rules.info[r].group.as_deref();
-            if group == Some("byline") || i < end {
+            let in_lead = i > end && lead_end.is_some_and(|l| i < l) && group == Some("share");
+            if in_lead {
+                // (Line by line: the bar's buttons are no part of a name.)
+                after_lead.extend(dom.lines_of(i).into_iter().filter(|t| {
+                    t.chars().count() <= 120
+                        && (credits::credit_line(t, &rules.credits).is_some()
+                            || date::find(t).is_some())
+                }));
+            } else if group == Some("byline") || i < end {
                 let t = dom.text_of(i);
                 // (A dated line counts too: an article's <footer> over the
                 // text, which the navigation rule removes, "Veröffentlicht
@@ -772,6 +796,7 @@ fn header_zone(
             .take(12)
             .map(|b| b.text.clone()),
     );
+    out.extend(after_lead);
     if h1.is_none() {
         // No headline element to start from: the few short lines just
         // before the body, where table layouts put "时间：… 作者：…".

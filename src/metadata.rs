@@ -1031,6 +1031,10 @@ impl Sources {
         if let Some(p) = self.meta(&["article:publisher", "og:site_name", "twitter:site"]) {
             houses.push(squash(p.trim_start_matches('@')));
         }
+        // A one-word name that is the site's address ("Weltwoche" on
+        // weltwoche.ch) is the house as well ("Paul Graham" on paulgraham.com
+        // is a person).
+        let host_label = self.url(None).as_deref().and_then(host_name_label);
         // The holder of the copyright named as the author is the house too.
         let copyright = self
             .meta(&["copyright", "dc.rights", "rights"])
@@ -1055,6 +1059,7 @@ impl Sources {
             let q = squash(&n);
             let org = org
                 || houses.iter().any(|h| !h.is_empty() && *h == q)
+                || !n.contains(char::is_whitespace) && host_label.as_deref() == Some(q.as_str())
                 || q.chars().count() >= 4 && copyright.contains(&q)
                 || credits::is_organisation(&n);
             out.push(Credit {
@@ -1065,6 +1070,24 @@ impl Sources {
         }
         out
     }
+}
+
+/// The name in a page address's host, when it is one word: "weltwoche"
+/// in https://www.weltwoche.ch/a, "bbc" in https://www.bbc.co.uk/b.
+fn host_name_label(url: &str) -> Option<String> {
+    let host = url
+        .split("://")
+        .nth(1)?
+        .split(['/', '?', '#', ':'])
+        .next()?;
+    let labels: Vec<&str> = host.split('.').filter(|l| *l != "www").collect();
+    let name = match labels[..] {
+        [.., name, "co" | "com" | "org" | "net" | "ac" | "gov", _] if labels.len() >= 3 => name,
+        [.., name, _] => name,
+        _ => return None,
+    };
+    // ("moritz-meyer.net" is a person's: two words.)
+    Some(squash(name)).filter(|n| n.len() >= 3 && !name.contains('-'))
 }
 
 fn ld_names(v: &Value, out: &mut Vec<String>, orgs: &mut Vec<String>, depth: usize) {

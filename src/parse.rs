@@ -142,6 +142,50 @@ impl Dom {
         }
         out
     }
+
+    /// The visible lines of element `i`: its text cut where a block or a
+    /// line break starts or ends, each line's whitespace collapsed.
+    pub fn lines_of(&self, i: usize) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut cur = String::new();
+        let mut pending = crate::text::Pending::default();
+        let mut ends: Vec<usize> = Vec::new();
+        let end = self.items[i].end as usize;
+        let mut j = i + 1;
+        let mut cut = |cur: &mut String, pending: &mut crate::text::Pending| {
+            if !cur.trim().is_empty() {
+                lines.push(cur.trim().to_string());
+            }
+            cur.clear();
+            *pending = crate::text::Pending::default();
+        };
+        while j < end {
+            while ends.last().is_some_and(|&e| e <= j) {
+                ends.pop();
+                cut(&mut cur, &mut pending);
+            }
+            match self.items[j].kind {
+                Kind::Text => {
+                    crate::text::push_collapsed(&mut cur, self.text(j).unwrap_or(""), &mut pending)
+                }
+                Kind::Block(_) => {
+                    cut(&mut cur, &mut pending);
+                    ends.push(self.items[j].end as usize);
+                }
+                Kind::Break => cut(&mut cur, &mut pending),
+                Kind::Cell => pending = crate::text::Pending::space(),
+                _ => {
+                    if is_raw_text(self.tag(j)) {
+                        j = self.items[j].end as usize;
+                        continue;
+                    }
+                }
+            }
+            j += 1;
+        }
+        cut(&mut cur, &mut pending);
+        lines
+    }
 }
 
 /// Elements whose text is not shown: scripts, styles, templates.
@@ -255,6 +299,15 @@ mod tests {
         }
         assert_eq!(dom.text_of(div), "ab c");
         assert_eq!(dom.ancestors(ps[0]).next(), Some(div));
+    }
+
+    #[test]
+    fn lines_are_cut_where_blocks_start_and_end() {
+        let dom = Dom::parse(
+            "<div id=x><h5>23.01.2019</h5><div>By <b>Jane</b>  Doe</div><a>Tweet</a><br>x<script>y</script></div>",
+        );
+        let i = (0..dom.items.len()).find(|&i| dom.tag(i) == "div").unwrap();
+        assert_eq!(dom.lines_of(i), ["23.01.2019", "By Jane Doe", "Tweet", "x"]);
     }
 
     #[test]

@@ -879,3 +879,66 @@ fn a_contributor_at_the_end_leaves_the_byline_to_be_found() {
     assert_eq!(authors(&a), vec!["Jenny Smith"]);
     assert!(credits(&a).contains(&pair("contributor", "Ann Poe")));
 }
+
+#[test]
+fn a_share_bar_after_the_lead_gives_the_date_and_byline_it_holds() {
+    let story = bridge_story();
+    let lead = "<p class='lead'>The county will pay for the new bridge over the river, its council decided after a long debate on Monday night.</p>";
+    let bar = |inside: &str| {
+        format!(
+            "<html><body><article><h1>Bridge funded at last</h1>{lead}\
+             <div class='social-share'>{inside}<a href='https://twitter.com/share'>Tweet</a></div>\
+             <div class='content'>{story}</div></article></body></html>"
+        )
+    };
+    let a = run(bar("<h5>23.01.2019</h5> <div>By Jenny Smith and Ann Poe</div> ").as_bytes());
+    assert_eq!(a.timestamp.as_deref(), Some("2019-01-23"));
+    assert_eq!(authors(&a), vec!["Jenny Smith", "Ann Poe"]);
+    // A share bar of buttons only says nothing.
+    let a = run(bar("").as_bytes());
+    assert_eq!(a.timestamp, None);
+    assert_eq!(authors(&a), Vec::<String>::new());
+}
+
+#[test]
+fn a_byline_opened_by_its_date_credits_the_writer() {
+    let story = bridge_story();
+    for line in [
+        "19.03.2019 | von Inga Buller",
+        "Tuesday, March 19, 2019 By Inga Buller",
+        "2019-03-19 10:30 - By Inga Buller",
+    ] {
+        let page = format!(
+            "<html><body><article><h1>Bridge funded at last</h1><div>{line}</div>{story}</article></body></html>"
+        );
+        let a = run(page.as_bytes());
+        assert_eq!(authors(&a), vec!["Inga Buller"], "{line}");
+        assert!(
+            a.timestamp
+                .as_deref()
+                .is_some_and(|t| t.starts_with("2019-03-19")),
+            "{line}"
+        );
+        assert!(!a.paragraphs.iter().any(|p| p.contains("Inga")), "{line}");
+    }
+}
+
+#[test]
+fn a_one_word_author_that_is_the_sites_address_is_the_house() {
+    let story = bridge_story();
+    let page = |url: &str, author: &str| {
+        format!(
+            "<html><head><link rel='canonical' href='{url}'><meta name='author' content='{author}'></head>\
+             <body><article><h1>Bridge funded at last</h1>{story}</article></body></html>"
+        )
+    };
+    let a = run(page("https://www.weltwoche.ch/a/1.html", "Weltwoche").as_bytes());
+    assert_eq!(credits(&a), vec![pair("source", "Weltwoche")]);
+    let a = run(page("https://www.bbc.co.uk/news/1", "BBC").as_bytes());
+    assert_eq!(credits(&a), vec![pair("source", "BBC")]);
+    // A person's name is no house, even where it is the address.
+    let a = run(page("http://paulgraham.com/essay.html", "Paul Graham").as_bytes());
+    assert_eq!(authors(&a), vec!["Paul Graham"]);
+    let a = run(page("https://www.example.com/a/1.html", "Weltwoche").as_bytes());
+    assert_eq!(authors(&a), vec!["Weltwoche"]);
+}
