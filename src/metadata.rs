@@ -139,7 +139,7 @@ pub fn gather(dom: &Dom) -> Sources {
                 .itemprop
                 .is_some_and(|p| p.eq_ignore_ascii_case("alternativeheadline")) =>
             {
-                let t = dom.text_of(i);
+                let t = heading_text(dom, i);
                 if !t.is_empty() && !is_logo(dom, i) {
                     s.h1s.push((i, t));
                 }
@@ -210,7 +210,7 @@ pub fn gather(dom: &Dom) -> Sources {
                 })
             });
         if marked_head || name == "h2" || titled {
-            let t = dom.text_of(i);
+            let t = heading_text(dom, i);
             if !t.is_empty() && t.chars().count() <= 300 {
                 s.heads.push((i, t, marked_head));
             }
@@ -1070,6 +1070,22 @@ impl Sources {
         }
         out
     }
+}
+
+/// The text of a headline element less a <time> written into it ("<h2><time
+/// datetime=2019-06-17>Jun 17</time>Story</h2>"), unless that is all it says.
+fn heading_text(dom: &Dom, i: usize) -> String {
+    let whole = dom.text_of(i);
+    let end = dom.items[i].end as usize;
+    let mut out = whole.clone();
+    for j in (i + 1..end).filter(|&j| dom.tag(j) == "time") {
+        let t = dom.text_of(j);
+        if let Some(at) = out.find(t.as_str()).filter(|_| !t.is_empty()) {
+            out.replace_range(at..at + t.len(), " ");
+        }
+    }
+    let out = text::normalize(&out);
+    if out.is_empty() { whole } else { out }
 }
 
 /// The name in a page address's host, when it is one word: "weltwoche"

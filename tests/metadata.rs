@@ -942,3 +942,22 @@ fn a_one_word_author_that_is_the_sites_address_is_the_house() {
     let a = run(page("https://www.example.com/a/1.html", "Weltwoche").as_bytes());
     assert_eq!(authors(&a), vec!["Weltwoche"]);
 }
+
+#[test]
+fn a_time_written_into_the_headline_element_is_no_part_of_it() {
+    let story = bridge_story();
+    let page = format!(
+        "<html><body><article><h1><time datetime='2019-06-17'>Jun 17 </time>Bridge funded at last</h1>{story}</article></body></html>"
+    );
+    let a = run(page.as_bytes());
+    assert_eq!(a.headline.as_deref(), Some("Bridge funded at last"));
+    assert_eq!(a.timestamp.as_deref(), Some("2019-06-17"));
+    // A headline that is a date and nothing else stays what it says.
+    let page = format!(
+        "<html><body><article><h1><time>June 17, 2019</time></h1>{story}</article></body></html>"
+    );
+    assert_eq!(
+        run(page.as_bytes()).headline.as_deref(),
+        Some("June 17, 2019")
+    );
+}
