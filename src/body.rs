@@ -823,7 +823,9 @@ pub fn is_article(selected: &[(&Block, Verdict)]) -> bool {
         .map(|(_, (b, _))| b.weight)
         .sum();
     let listing = teasers >= 4 && teasers * 2 >= kept.len() && longest < 400 && prose < 1000;
-    total >= 100 && longest >= 60 && !listing
+    // A poem or a song: many short lines, no long one.
+    let verse = kept.len() >= 10 && total >= 400;
+    total >= 100 && (longest >= 60 || verse) && !listing
 }
 
 #[cfg(test)]
@@ -1218,6 +1220,20 @@ mod tests {
             "<body><main>{}{}</main></body>",
             paras(10),
             cards(12)
+        )));
+        // A song: many short lines, none of paragraph length.
+        let verse = |n: usize| -> String {
+            (0..n)
+                .map(|i| format!("Line {i} of the song, sung<br>"))
+                .collect()
+        };
+        assert!(article(&format!(
+            "<body><main><div>{}</div></main></body>",
+            verse(24)
+        )));
+        assert!(!article(&format!(
+            "<body><main><div>{}</div></main></body>",
+            verse(4)
         )));
     }
 }

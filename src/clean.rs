@@ -59,6 +59,10 @@ pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
     // And which <p> is it, for the elements inside one.
     let mut in_p = vec![false; n];
     let mut p_of = vec![NO_PARENT; n];
+    // The nearest block of each node (itself for a block), and whether it
+    // is inside a link.
+    let mut block_of = vec![NO_PARENT; n];
+    let mut in_link = vec![false; n];
     for i in 0..n {
         let it = dom.items[i];
         (in_p[i], p_of[i]) = match it.kind {
@@ -70,21 +74,42 @@ pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
             }
             _ => (false, NO_PARENT),
         };
+        let parent = (it.parent != NO_PARENT).then(|| it.parent as usize);
+        block_of[i] = match it.kind {
+            Kind::Block(_) => i as u32,
+            _ => parent.map_or(NO_PARENT, |p| block_of[p]),
+        };
+        in_link[i] = it.kind == Kind::Link || parent.is_some_and(|p| in_link[p]);
     }
     // Text weight per subtree: all text, paragraph text, and long runs of
     // text outside any <p>, by one backwards pass (children come after parents).
     let mut text_weight = vec![0u32; n];
     let mut prose = vec![0u32; n];
     let mut runs = vec![0u32; n];
+    // Shorter text outside <p> and outside links, by the block it is
+    // written in, and the line breaks there: a <div> of <br>-broken lines
+    // (a poem, lyrics) is one run.
+    let mut loose = vec![0u32; n];
+    let mut breaks = vec![0u32; n];
     for i in (0..n).rev() {
-        if dom.items[i].kind == Kind::Text {
-            let w = crate::text::weight(dom.text(i).unwrap_or("").trim()) as u32;
-            text_weight[i] = w;
-            if in_p[i] {
-                prose[i] = w;
-            } else if w >= PROSE_RUN && !in_raw_text(dom, i) {
-                runs[i] = w;
+        let b = block_of[i] as usize;
+        match dom.items[i].kind {
+            Kind::Text => {
+                let w = crate::text::weight(dom.text(i).unwrap_or("").trim()) as u32;
+                text_weight[i] = w;
+                if in_p[i] {
+                    prose[i] = w;
+                } else if w >= PROSE_RUN && !in_raw_text(dom, i) {
+                    runs[i] = w;
+                } else if !in_link[i] && b != NO_PARENT as usize && !in_raw_text(dom, i) {
+                    loose[b] = loose[b].saturating_add(w);
+                }
             }
+            Kind::Break if b != NO_PARENT as usize => breaks[b] += 1,
+            Kind::Block(_) if loose[i] >= PROSE_RUN && breaks[i] >= 3 => {
+                runs[i] = runs[i].saturating_add(loose[i]);
+            }
+            _ => {}
         }
         let p = dom.items[i].parent;
         if p != NO_PARENT {
@@ -233,6 +258,35 @@ mod tests {
         );
         let got = names(&page);
         assert_eq!(got, vec![("x".to_string(), "navigation".to_string())]);
+    }
+
+    #[test]
+    fn a_widget_holding_a_song_of_short_lines_is_kept() {
+        // Lyrics or a poem: many short lines broken by <br>, no <p>.
+        let lines: String = (0..24)
+            .map(|k| format!("Line {k} of the song goes here<br>"))
+            .collect();
+        let page = format!(
+            "<body><div class='Blog widget'><div class='post-body'>{lines}</div></div>\
+             <div class='widget'><a href='/a'>Popular posts</a> <a href='/b'>Archive</a></div></body>"
+        );
+        let got = names(&page);
+        assert_eq!(
+            got,
+            vec![(
+                "Popular posts Archive".to_string(),
+                "navigation".to_string()
+            )]
+        );
+        // Short lines of links are no song.
+        let links: String = (0..24)
+            .map(|k| format!("<a href='/{k}'>Link {k} of the menu goes here</a><br>"))
+            .collect();
+        let page = format!(
+            "<body><div class='widget'>{links}</div><article><p>{}</p></article></body>",
+            "word ".repeat(50)
+        );
+        assert_eq!(names(&page).len(), 1);
     }
 
     #[test]
