@@ -74,7 +74,7 @@ pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
             }
             _ => (false, NO_PARENT),
         };
-        let parent = (it.parent != NO_PARENT).then(|| it.parent as usize);
+        let parent = (it.parent != NO_PARENT).then_some(it.parent as usize);
         block_of[i] = match it.kind {
             Kind::Block(_) => i as u32,
             _ => parent.map_or(NO_PARENT, |p| block_of[p]),
