@@ -90,10 +90,18 @@ pub fn credit_line(line: &str, m: &CreditMatcher) -> Option<Vec<Credit>> {
     }
     match labelled(line, m, true) {
         Some(found) if !found.is_empty() => Some(found),
-        // A dateline opening the byline: "19.03.2019 | von Inga Buller".
-        _ => crate::date::after_leading(line)
-            .filter(|rest| rest.len() < line.len())
-            .and_then(|rest| credit_line(rest, m)),
+        // A dateline opening the byline: "19.03.2019 | von Inga Buller"
+        // (looked for only where a prefix or a label follows a space).
+        _ if [m.later_prefixes.as_ref(), m.labels.as_ref()]
+            .into_iter()
+            .flatten()
+            .any(|re| re.is_match(line)) =>
+        {
+            crate::date::after_leading(line)
+                .filter(|rest| rest.len() < line.len())
+                .and_then(|rest| credit_line(rest, m))
+        }
+        _ => None,
     }
 }
 

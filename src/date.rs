@@ -511,7 +511,13 @@ pub fn find_in(s: &str, order: Order) -> Option<Stamp> {
 /// "Wednesday, January 23, 2019 10:30 By Jane Doe"): before the date, one
 /// word at most (a weekday, "Published").
 pub fn after_leading(s: &str) -> Option<&str> {
-    let (span, _) = find_span(s, Order::MonthFirst)?;
+    // A date that opens a line lies in its first 48 bytes ("Wednesday,
+    // September 23, 2019 10:30"): the rest of a long line is not searched.
+    let head = &s[..crate::parse::floor_char_boundary(s, 48)];
+    if !head.starts_with(|c: char| c.is_ascii_digit() || c.is_alphabetic()) {
+        return None;
+    }
+    let (span, _) = find_span(head, Order::MonthFirst)?;
     let words = s[..span.start]
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -363,6 +363,9 @@ pub struct CreditMatcher {
     /// Finds a prefix after whitespace inside a line ("来源：晨报 记者 李明"):
     /// where one credit's name ends and the next credit starts.
     pub inner_prefixes: Option<Regex>,
+    /// Finds a spaced prefix after a space or a bar, in any case ("19.03.2019
+    /// | von X"): whether a credit may follow a date.
+    pub later_prefixes: Option<Regex>,
     /// Role for each folded label or prefix.
     pub roles: HashMap<String, String>,
 }
@@ -1036,6 +1039,13 @@ fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<
         inner_prefixes: (!prefixes.is_empty()).then(|| {
             Regex::new(&format!(
                 r"\s({})(?:\s+|/|／)",
+                alternation(prefixes.clone())
+            ))
+            .expect("escaped prefixes form a valid regex")
+        }),
+        later_prefixes: (!prefixes.is_empty()).then(|| {
+            Regex::new(&format!(
+                r"(?i)[\s|｜]({})(?:\s+|/|／|:|：)",
                 alternation(prefixes.clone())
             ))
             .expect("escaped prefixes form a valid regex")
