@@ -245,6 +245,9 @@ impl Extractor {
         // A portal's mark of a story with pictures leaves the headline, once
         // the body has been read against it (its line there goes as a repeat).
         headline = headline.map(|h| metadata::without_media_mark(&h));
+        // No site name stated: the part of the title beside the headline
+        // ("Council approves budget – Millbrook Times").
+        let site_name = site_name.or_else(|| sources.site_beside(headline.as_deref()?));
         let base = blocks.as_ptr() as usize;
         let index_of = |b: &body::Block| {
             (b as *const body::Block as usize - base) / std::mem::size_of::<body::Block>()

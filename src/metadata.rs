@@ -29,6 +29,9 @@ pub struct Sources {
     /// `<h2>` elements and elements marked `itemprop=headline` (not `<meta>`):
     /// index, text, marked as the headline.
     pub heads: Vec<(usize, String, bool)>,
+    /// `<h3>` texts, squashed: a diary's entry titles, under the diary's
+    /// name in its `<h1>`.
+    pub h3s: Vec<String>,
     /// Article-like JSON-LD objects.
     pub ld: Vec<Value>,
     /// JSON-LD objects of any type (for publisher, WebSite names).
@@ -209,6 +212,12 @@ pub fn gather(dom: &Dom) -> Sources {
                     )
                 })
             });
+        if name == "h3" && s.h3s.len() < 50 {
+            let t = squash(&dom.text_of(i));
+            if !t.is_empty() && t.len() <= 600 {
+                s.h3s.push(t);
+            }
+        }
         if marked_head || name == "h2" || titled {
             let t = heading_text(dom, i);
             if !t.is_empty() && t.chars().count() <= 300 {
@@ -523,6 +532,44 @@ impl Sources {
             })
     }
 
+    /// The site's name as the title gives it beside the headline: the part
+    /// after it ("Headline – Section – Site" gives "Site") or before it
+    /// ("Site: Headline"), when it is short and no sentence.
+    pub fn site_beside(&self, headline: &str) -> Option<String> {
+        let title = text::normalize(self.title.as_deref()?);
+        let parts = title_segments(&title);
+        let h = squash(headline);
+        if parts.len() < 2 || h.is_empty() {
+            return None;
+        }
+        let at = parts.iter().position(|p| squash(p) == h)?;
+        let site = if at == 0 {
+            parts.last()?
+        } else if at == parts.len() - 1 {
+            parts.first()?
+        } else {
+            return None;
+        };
+        // (A placeholder or a section's word names no site.)
+        let generic = [
+            "null",
+            "undefined",
+            "untitled",
+            "blog",
+            "home",
+            "news",
+            "index",
+        ];
+        if generic.iter().any(|g| site.eq_ignore_ascii_case(g)) {
+            return None;
+        }
+        let n = site.chars().count();
+        ((2..=40).contains(&n)
+            && site.split_whitespace().count() <= 5
+            && !site.ends_with(['.', '!', '?', '。', '！', '？']))
+        .then(|| site.to_string())
+    }
+
     pub fn description(&self) -> Option<String> {
         // Not the site's name written again ("og:description" = "Engadget").
         let site = self.site_name().map(|n| squash(&n));
@@ -702,9 +749,22 @@ impl Sources {
         let mut site_texts: Vec<&str> = site_name.into_iter().collect();
         if let (Some(t), Some(st)) = (&self.title, &title) {
             let st = squash(st);
+            // (A part that an <h1> shows is the story's when no heading
+            // shows the part kept as the title: "Storm hits - Millbrook
+            // Times, news for the valley and beyond" with <h1>Storm hits</h1>.)
+            // (Shown as a heading, or ending one: "■ Entry title" in <h3>.)
+            let shown = |q: &str| {
+                !q.is_empty()
+                    && (self.h1s.iter().any(|(_, h)| squash(h).ends_with(q))
+                        || self.heads.iter().any(|(_, h, _)| squash(h).ends_with(q))
+                        || self.h3s.iter().any(|h| h.ends_with(q)))
+            };
+            let title_shown = shown(&st);
             site_texts.extend(title_segments(t).into_iter().filter(|x| {
                 let q = squash(x);
-                !q.is_empty() && !st.contains(q.as_str())
+                !q.is_empty()
+                    && !st.contains(q.as_str())
+                    && (title_shown || !self.h1s.iter().any(|(_, h)| squash(h) == q))
             }));
         }
         let sitey: Vec<String> = site_texts.iter().map(|x| squash(x)).collect();

@@ -783,7 +783,11 @@ fn the_publisher_names_the_site_when_nothing_else_does() {
             "<title>Bridge funded at last | valleytimes.com</title>",
             Some("valleytimes.com"),
         ),
-        ("<title>Bridge funded at last | Valley Times</title>", None),
+        // Else the part beside the headline.
+        (
+            "<title>Bridge funded at last | Valley Times</title>",
+            Some("Valley Times"),
+        ),
     ] {
         let page = format!(
             "<html><head>{metas}</head><body><article><h1>Bridge funded at last</h1>{story}</article></body></html>"
@@ -959,5 +963,65 @@ fn a_time_written_into_the_headline_element_is_no_part_of_it() {
     assert_eq!(
         run(page.as_bytes()).headline.as_deref(),
         Some("June 17, 2019")
+    );
+}
+
+#[test]
+fn the_title_beside_the_headline_names_the_site() {
+    let story = bridge_story();
+    let site = |title: &str| {
+        let page = format!(
+            "<html><head><title>{title}</title></head><body><article><h1>Bridge funded at last</h1>{story}</article></body></html>"
+        );
+        run(page.as_bytes()).site_name
+    };
+    assert_eq!(
+        site("Bridge funded at last – Millbrook Times").as_deref(),
+        Some("Millbrook Times")
+    );
+    assert_eq!(
+        site("Bridge funded at last | Local | Millbrook Times").as_deref(),
+        Some("Millbrook Times")
+    );
+    assert_eq!(
+        site("Millbrook Times: Bridge funded at last").as_deref(),
+        None
+    );
+    assert_eq!(
+        site("Millbrook Times | Bridge funded at last").as_deref(),
+        Some("Millbrook Times")
+    );
+    // A placeholder, a section's word or a sentence is no name.
+    assert_eq!(site("Bridge funded at last - null"), None);
+    assert_eq!(site("Bridge funded at last - Blog"), None);
+    assert_eq!(
+        site("Bridge funded at last - Read what the council said."),
+        None
+    );
+    // (And the headline stays the <h1>'s, though the sentence is longer.)
+    let page = format!(
+        "<html><head><title>Bridge funded at last - Millbrook Times, the news of the valley and the hills</title></head>\
+         <body><article><h1>Bridge funded at last</h1>{story}</article></body></html>"
+    );
+    assert_eq!(
+        run(page.as_bytes()).headline.as_deref(),
+        Some("Bridge funded at last")
+    );
+    // A diary's name in its <h1>, over an entry titled in an <h3>, is the site.
+    let page = format!(
+        "<html><head><title>Ann's diary - Bridge funded at last</title></head>\
+         <body><h1>Ann's diary</h1><div class='day'><h3>■ Bridge funded at last</h3>{story}</div></body></html>"
+    );
+    let a = run(page.as_bytes());
+    assert_eq!(a.headline.as_deref(), Some("Bridge funded at last"));
+    assert_eq!(a.site_name.as_deref(), Some("Ann's diary"));
+    // A stated name comes first.
+    let page = format!(
+        "<html><head><title>Bridge funded at last - Times</title><meta property='og:site_name' content='The Millbrook Times'></head>\
+         <body><article><h1>Bridge funded at last</h1>{story}</article></body></html>"
+    );
+    assert_eq!(
+        run(page.as_bytes()).site_name.as_deref(),
+        Some("The Millbrook Times")
     );
 }
