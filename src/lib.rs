@@ -567,7 +567,9 @@ impl Extractor {
             .or_else(|| sources.modified())
             .map(|s| s.iso());
 
-        let tags = sources.tags(&[headline.as_deref(), site_name.as_deref()]);
+        let tags = sources.tags(&[headline.as_deref(), site_name.as_deref()], || {
+            shown_tags(&dom, &cleaned, rules, &selected, &choice, anchor)
+        });
         let article = Article {
             source: opts.source.clone(),
             url: page_url,
@@ -595,6 +597,120 @@ impl Extractor {
             site: applied,
         })
     }
+}
+
+/// The story's tag list as the page shows it ("Tags: budget, council",
+/// "标签：细胞治疗 浦东"), for pages whose meta data name none: the list
+/// the tag rules removed nearest the body, inside the element that holds
+/// the headline and the body; one tag per link, else per separated word.
+fn shown_tags(
+    dom: &parse::Dom,
+    cleaned: &clean::Cleaned,
+    rules: &Rules,
+    selected: &[(&body::Block, body::Verdict)],
+    choice: &body::Choice,
+    anchor: Option<usize>,
+) -> Vec<String> {
+    let is_tags = |r: usize| rules.info[r].group.as_deref() == Some("tags");
+    // A line of the body a text rule removed.
+    if let Some((b, _)) = selected
+        .iter()
+        .find(|(_, v)| matches!(v, body::Verdict::Rule(r) if is_tags(*r)))
+    {
+        return tags_of(dom, b.owner, &b.text);
+    }
+    // Else an element a class rule removed, in the story's element.
+    let (Some(&first), Some(&last)) = (
+        choice.containers.first(),
+        choice.containers.iter().max_by_key(|&&c| dom.items[c].end),
+    ) else {
+        return Vec::new();
+    };
+    let from = anchor.unwrap_or(first).min(first);
+    let scope = std::iter::once(from)
+        .chain(dom.ancestors(from))
+        .find(|&a| dom.contains(a, last) && !matches!(dom.tag(a), "body" | "html"));
+    let Some(scope) = scope else {
+        return Vec::new();
+    };
+    let end = dom.items[scope].end as usize;
+    let mut i = scope;
+    while i < end {
+        match cleaned.dropped[i] {
+            Some(clean::Dropped::Rule(r)) if is_tags(r) => {
+                return tags_of(dom, i, &dom.text_of(i));
+            }
+            Some(_) => i = dom.items[i].end as usize,
+            None => i += 1,
+        }
+    }
+    Vec::new()
+}
+
+/// The tags of a tag list: its links' texts, else its text after the label
+/// cut at separators (at spaces for Chinese or Japanese).
+fn tags_of(dom: &parse::Dom, i: usize, text: &str) -> Vec<String> {
+    let end = dom.items[i].end as usize;
+    let anchors: Vec<usize> = (i..end).filter(|&j| dom.tag(j) == "a").collect();
+    if !anchors.is_empty() {
+        return tag_links(dom, &anchors);
+    }
+    let rest = text.split_once([':', '：']).map_or(text, |(_, r)| r).trim();
+    const SEPARATORS: [char; 6] = [',', '，', '、', ';', '；', '|'];
+    if rest.contains(SEPARATORS) {
+        rest.split(SEPARATORS)
+            .map(|t| t.trim().to_string())
+            .collect()
+    } else if rest.chars().any(text::is_cjk) {
+        rest.split_whitespace().map(str::to_string).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// The tags a tag list's links give: not the list's label, a "Back to
+/// blog" link or a related headline; "Senate (289)" is the tag "Senate".
+fn tag_links(dom: &parse::Dom, anchors: &[usize]) -> Vec<String> {
+    anchors
+        .iter()
+        .map(|&j| {
+            let t = dom.text_of(j);
+            match t
+                .trim_end()
+                .strip_suffix(')')
+                .and_then(|r| r.rsplit_once('('))
+            {
+                Some((tag, n))
+                    if !n.is_empty()
+                        && n.trim_end_matches(" posts")
+                            .chars()
+                            .all(|c| c.is_ascii_digit()) =>
+                {
+                    tag.trim().to_string()
+                }
+                _ => t,
+            }
+        })
+        .filter(|t| {
+            let lower = t.to_lowercase();
+            !t.is_empty()
+                && t.chars().count() <= 40
+                && t.split_whitespace().count() <= 5
+                && !lower.contains("back to")
+                && !matches!(
+                    lower.trim_end_matches(':'),
+                    "tags"
+                        | "tag"
+                        | "topics"
+                        | "topic"
+                        | "categories"
+                        | "category"
+                        | "keywords"
+                        | "labels"
+                )
+        })
+        .take(30)
+        .collect()
 }
 
 /// A title that cannot be a headline: no letters, or one or two characters.

@@ -593,7 +593,12 @@ impl Sources {
     /// The page's tags: `article:tag` metas, else the keywords. What names
     /// the story or the site (`others`: the headline, the site's name, and
     /// the page's title), an address, or a template's placeholder is no tag.
-    pub fn tags(&self, others: &[Option<&str>]) -> Vec<String> {
+    /// Tags from meta data, else the `shown` ones (the page's own tag list).
+    pub fn tags(
+        &self,
+        others: &[Option<&str>],
+        shown: impl FnOnce() -> Vec<String>,
+    ) -> Vec<String> {
         let others: Vec<String> = others
             .iter()
             .copied()
@@ -660,6 +665,9 @@ impl Sources {
                     raw.split(SEPARATORS).for_each(|t| push(&mut out, t));
                 }
             }
+        }
+        if out.is_empty() {
+            shown().iter().for_each(|t| push(&mut out, t));
         }
         out
     }
@@ -1426,8 +1434,10 @@ mod tests {
         let tags = |content: &str| {
             let page =
                 format!("<head><meta name='keywords' content='{content}'></head><body></body>");
-            gather(&crate::parse::Dom::parse(&page))
-                .tags(&[Some("Harbour Crane Falls"), Some("The Daily Bugle")])
+            gather(&crate::parse::Dom::parse(&page)).tags(
+                &[Some("Harbour Crane Falls"), Some("The Daily Bugle")],
+                Vec::new,
+            )
         };
         assert!(tags("YOUR KEYWORDS HERE").is_empty());
         assert!(tags("keyword1, keyword2, tag").is_empty());

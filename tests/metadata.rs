@@ -1025,3 +1025,34 @@ fn the_title_beside_the_headline_names_the_site() {
         Some("The Millbrook Times")
     );
 }
+
+#[test]
+fn the_pages_own_tag_list_gives_the_tags_when_the_meta_data_name_none() {
+    let story = bridge_story();
+    let tags = |head: &str, inside: &str, outside: &str| {
+        let page = format!(
+            "<html><head>{head}</head><body><article><h1>Bridge funded at last</h1>{story}{inside}</article>{outside}</body></html>"
+        );
+        run(page.as_bytes()).tags
+    };
+    let links = "<div class='tags-links'>Tagged <a href='/tag/budget' rel='tag'>budget</a>, \
+                 <a href='/tag/roads'>Roads (12)</a>, <a href='/tags'>Tags:</a></div>";
+    assert_eq!(tags("", links, ""), ["budget", "Roads"]);
+    // A line of words after a label, as Chinese portals write it.
+    assert_eq!(
+        tags("", "<p>标签：细胞治疗 浦东</p>", ""),
+        ["细胞治疗", "浦东"]
+    );
+    // The meta data's own come first.
+    assert_eq!(
+        tags(
+            "<meta name='keywords' content='bridge, council'>",
+            links,
+            ""
+        ),
+        ["bridge", "council"]
+    );
+    // A tag cloud outside the story is the site's.
+    let cloud = "<aside><div class='tagcloud'><a href='/t/a'>weather</a> <a href='/t/b'>sport</a></div></aside>";
+    assert_eq!(tags("", "", cloud), Vec::<String>::new());
+}
