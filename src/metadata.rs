@@ -168,9 +168,21 @@ pub fn gather(dom: &Dom) -> Sources {
             c.split_ascii_whitespace()
                 .any(|t| t == "published" || t == "dt-published")
         });
+        // (RDFa too, on an element other than <meta>: Drupal's "<span
+        // property='dc:date dc:created' content='2021-03-09T21:15:00-05:00'>".)
         let itemprop_published = a
             .itemprop
-            .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
+            .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
+            || name != "meta"
+                && a.content.is_some()
+                && a.property.is_some_and(|p| {
+                    p.split_ascii_whitespace().any(|t| {
+                        t.eq_ignore_ascii_case("dc:created")
+                            || t.eq_ignore_ascii_case("dc:date")
+                            || t.eq_ignore_ascii_case("datePublished")
+                            || t.eq_ignore_ascii_case("schema:datePublished")
+                    })
+                });
         // (a "published" wrapper of a whole post is no time).
         let hatom = hatom
             && (a.datetime.or(a.content).or(a.title).is_some()

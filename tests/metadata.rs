@@ -1056,3 +1056,17 @@ fn the_pages_own_tag_list_gives_the_tags_when_the_meta_data_name_none() {
     let cloud = "<aside><div class='tagcloud'><a href='/t/a'>weather</a> <a href='/t/b'>sport</a></div></aside>";
     assert_eq!(tags("", "", cloud), Vec::<String>::new());
 }
+
+#[test]
+fn an_rdfa_date_on_the_submitted_line_dates_the_page() {
+    let story = bridge_story();
+    let page = format!(
+        "<html><body><h1>Bridge funded at last</h1><div class='node'><div class='submitted'>\
+         <span property='dc:date dc:created' content='2021-03-09T21:15:00-05:00'>Submitted by \
+         <a class='username'>Ann Lee</a> on Tue, 03/09/2021 - 21:15</span></div>\
+         <div class='content'>{story}</div></div></body></html>"
+    );
+    let a = run(page.as_bytes());
+    assert_eq!(a.timestamp.as_deref(), Some("2021-03-09T21:15:00-05:00"));
+    assert_eq!(authors(&a), vec!["Ann Lee"]);
+}
