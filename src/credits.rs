@@ -419,6 +419,25 @@ pub fn clean_name(raw: &str) -> String {
         Regex::new(r"^[\p{Latin}\p{Cyrillic}\p{Greek}]{2,16}[:：]\s*").expect("valid regex")
     });
     let mut s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A copyright mark before a picture agency's name: "© ADAC"; a
+    // licence is no name ("CC-BY-NC", "CC BY-SA 4.0").
+    if let Some(rest) = s.strip_prefix('©') {
+        s = rest.trim_start().to_string();
+    }
+    if s.get(..3)
+        .is_some_and(|c| c.eq_ignore_ascii_case("cc-") || c.eq_ignore_ascii_case("cc "))
+        || s.eq_ignore_ascii_case("cc0")
+    {
+        return String::new();
+    }
+    // ... and the licence after one: "Karin Dalziel CC BY 2.0".
+    if let Some(at) = [" CC BY", " CC-BY", " CC0"]
+        .iter()
+        .filter_map(|l| s.find(l))
+        .min()
+    {
+        s.truncate(at);
+    }
     // A user name's underscores for spaces: "Jenny_Smith".
     if !s.contains(' ')
         && s.contains('_')
@@ -1198,10 +1217,13 @@ mod tests {
             line("By Jane Doe | Reuters"),
             vec![pair("author", "Jane Doe")]
         );
+        // A caption's credit names the photographer and the agency.
         assert_eq!(
-            line("Photo: Mark Lee/Getty Images").len(),
-            0,
-            "Photo is a caption label, not listed"
+            line("Photo: Mark Lee/Getty Images"),
+            vec![
+                pair("photographer", "Mark Lee"),
+                pair("photographer", "Getty Images")
+            ]
         );
         assert_eq!(
             line("Translated by Li Hua"),

@@ -291,7 +291,7 @@ impl Extractor {
                 headline_blocks(&blocks, headline.as_deref(), body_start).collect();
             particulars_table(&dom, &shown, body_start).or_else(|| shown.last().map(|b| b.owner))
         });
-        let (zone, bare_bylines) = header_zone(
+        let (zone, bare_bylines, photo_credits) = header_zone(
             &dom,
             &cleaned,
             rules,
@@ -381,6 +381,12 @@ impl Extractor {
             }
         };
         let mut credits = merge_credits(markup_authors, zone_credits, text_credits, &linked);
+        // Photographers and illustrators the story's captions credit.
+        for c in photo_credits {
+            if !credits.iter().any(|o| o.name.eq_ignore_ascii_case(&c.name)) {
+                credits.push(c);
+            }
+        }
         // (Contributors, "Jane Doe contributed to this report", are not the
         // byline: they leave it to be found.)
         if !credits
@@ -834,10 +840,11 @@ fn header_zone(
     h1: Option<usize>,
     (body_start, lead_end): (Option<usize>, Option<usize>),
     choice: &body::Choice,
-) -> (Vec<String>, Vec<Credit>) {
+) -> (Vec<String>, Vec<Credit>, Vec<Credit>) {
     let Some(end) = body_start else {
-        return (Vec::new(), Vec::new());
+        return (Vec::new(), Vec::new(), Vec::new());
     };
+    let mut photo = Vec::new();
     let mut bare = Vec::new();
     let start = h1.filter(|&h| h < end).unwrap_or_else(|| {
         // Without a headline element: the start of the first container.
@@ -875,6 +882,16 @@ fn header_zone(
             // some pages write the date and the byline.
             let group = rules.info[r].group.as_deref();
             let in_lead = i > end && lead_end.is_some_and(|l| i < l) && group == Some("share");
+            if group == Some("captions") {
+                // "A fallen tree blocks the road. (Photo: Dan Reyes/Herald)"
+                // (A "credit" element may be the byline too: read on.)
+                let t = dom.text_of(i);
+                photo.extend(
+                    credits::credits_in(&t, &rules.credits)
+                        .into_iter()
+                        .filter(|c| matches!(c.role.as_str(), "photographer" | "illustrator")),
+                );
+            }
             if in_lead {
                 // (Line by line: the bar's buttons are no part of a name.)
                 after_lead.extend(dom.lines_of(i).into_iter().filter(|t| {
@@ -932,7 +949,7 @@ fn header_zone(
                 .map(|b| b.text.clone()),
         );
     }
-    (out, bare)
+    (out, bare, photo)
 }
 
 /// Does element `i`'s class, id or component name say byline or author

@@ -1070,3 +1070,28 @@ fn an_rdfa_date_on_the_submitted_line_dates_the_page() {
     assert_eq!(a.timestamp.as_deref(), Some("2021-03-09T21:15:00-05:00"));
     assert_eq!(authors(&a), vec!["Ann Lee"]);
 }
+
+#[test]
+fn a_captions_photo_credit_credits_the_photographer() {
+    let story = bridge_story();
+    let page = format!(
+        "<html><body><article><h1>Bridge funded at last</h1><p class='byline'>By Jenny Smith</p>\
+         <figure><img src='a.jpg'><figcaption>The old bridge at dusk. (Photo: Dan Reyes)</figcaption></figure>\
+         {story}<figure><figcaption>The river. <span class='credit'>Foto: © Ann Poe</span></figcaption></figure></article></body></html>"
+    );
+    let a = run(page.as_bytes());
+    let c = credits(&a);
+    assert!(c.contains(&pair("author", "Jenny Smith")), "{c:?}");
+    assert!(c.contains(&pair("photographer", "Dan Reyes")), "{c:?}");
+    assert!(c.contains(&pair("photographer", "Ann Poe")), "{c:?}");
+    // The caption stays out of the body, and a licence is no one.
+    assert!(!a.paragraphs.iter().any(|p| p.contains("dusk")));
+    let licence = page.replace("Dan Reyes", "CC-BY-SA 4.0");
+    assert!(
+        !credits(&run(licence.as_bytes()))
+            .iter()
+            .any(|c| c.1.contains("CC"))
+    );
+    let licence = page.replace("Dan Reyes", "Dan Reyes CC BY 2.0");
+    assert!(credits(&run(licence.as_bytes())).contains(&pair("photographer", "Dan Reyes")));
+}
