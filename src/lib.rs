@@ -917,6 +917,13 @@ fn header_zone(
                     {
                         bare.push(c);
                     }
+                    // A Japanese paper's writer in brackets closing the
+                    // story, in its own element ("<p class=writer>（山田太郎）").
+                    if names_a_byline(dom, i)
+                        && let Some(c) = bracketed_name(&t)
+                    {
+                        bare.push(c);
+                    }
                     out.push(t);
                 }
             }
@@ -967,7 +974,10 @@ fn names_a_byline(dom: &parse::Dom, i: usize) -> bool {
         .flatten()
         .any(|c| {
             let c = c.to_ascii_lowercase();
-            c.contains("byline") || c.contains("author") || c.contains("submitted")
+            c.contains("byline")
+                || c.contains("author")
+                || c.contains("writer")
+                || c.contains("submitted")
         })
     })
 }
@@ -996,6 +1006,20 @@ fn bare_name(t: &str, m: &rules::CreditMatcher) -> Option<Credit> {
         && !credits::is_organisation(&name))
     .then(|| credits::person(&name, "author"))
     .flatten()
+}
+
+/// A name of two to five Han or kana characters in brackets and nothing
+/// else: "（山田太郎）", "(佐藤)".
+fn bracketed_name(t: &str) -> Option<Credit> {
+    let inner = t
+        .trim()
+        .strip_prefix(['（', '('])?
+        .strip_suffix(['）', ')'])?
+        .trim_matches([' ', '\u{3000}']);
+    let n = inner.chars().count();
+    ((2..=5).contains(&n) && inner.chars().all(text::is_cjk))
+        .then(|| credits::person(inner, "author"))
+        .flatten()
 }
 
 /// Rule groups whose blocks are other stories' and posts' furniture (a

@@ -1095,3 +1095,28 @@ fn a_captions_photo_credit_credits_the_photographer() {
     let licence = page.replace("Dan Reyes", "Dan Reyes CC BY 2.0");
     assert!(credits(&run(licence.as_bytes())).contains(&pair("photographer", "Dan Reyes")));
 }
+
+#[test]
+fn a_japanese_writer_in_brackets_after_the_story_is_its_author() {
+    let para = |s: &str| {
+        format!(
+            "<p>　{s}。市は利用者を１日約１万人と見込んでいる。周辺では住宅地の開発も進んでいる。</p>"
+        )
+    };
+    let story = [
+        para("市議会は５日の本会議で、新駅建設計画を承認した"),
+        para("新駅は現在の駅から約２キロ東に設けられる"),
+    ]
+    .concat();
+    let page = |closing: &str| {
+        format!(
+            "<html lang='ja'><body><article><h1>新駅の建設計画、市議会が承認</h1><div class='body'>{story}{closing}</div></article></body></html>"
+        )
+    };
+    let a = run(page("<p class='writer'>（山田太郎）</p>").as_bytes());
+    assert_eq!(authors(&a), vec!["山田太郎"]);
+    assert!(!a.paragraphs.iter().any(|p| p.contains("山田")));
+    // A place in brackets in a plain paragraph names no one.
+    let a = run(page("<p>（北京）</p>").as_bytes());
+    assert_eq!(authors(&a), Vec::<String>::new());
+}
