@@ -260,24 +260,26 @@ mod tests {
         assert_eq!(got, vec![("x".to_string(), "navigation".to_string())]);
     }
 
+    /// What the rules drop from a post in a Blogger-like "widget", beside
+    /// a sidebar widget of links.
+    fn in_blog_widget(post: &str) -> Vec<(String, String)> {
+        names(&format!(
+            "<body><div class='Blog widget'><div class='post-body'>{post}</div></div>\
+             <div class='widget'><a href='/a'>Popular posts</a> <a href='/b'>Archive</a></div></body>"
+        ))
+    }
+
+    fn only_the_sidebar() -> Vec<(String, String)> {
+        vec![("Popular posts Archive".into(), "navigation".into())]
+    }
+
     #[test]
     fn a_widget_holding_a_song_of_short_lines_is_kept() {
         // Lyrics or a poem: many short lines broken by <br>, no <p>.
         let lines: String = (0..24)
             .map(|k| format!("Line {k} of the song goes here<br>"))
             .collect();
-        let page = format!(
-            "<body><div class='Blog widget'><div class='post-body'>{lines}</div></div>\
-             <div class='widget'><a href='/a'>Popular posts</a> <a href='/b'>Archive</a></div></body>"
-        );
-        let got = names(&page);
-        assert_eq!(
-            got,
-            vec![(
-                "Popular posts Archive".to_string(),
-                "navigation".to_string()
-            )]
-        );
+        assert_eq!(in_blog_widget(&lines), only_the_sidebar());
         // Short lines of links are no song.
         let links: String = (0..24)
             .map(|k| format!("<a href='/{k}'>Link {k} of the menu goes here</a><br>"))
@@ -294,18 +296,8 @@ mod tests {
         // Blog engines wrap the post in a "widget" and break its paragraphs
         // with <br>: no <p> at all, yet it is the article.
         let para = "A sentence of the post that goes on for a while, as prose does. ".repeat(4);
-        let page = format!(
-            "<body><div class='Blog widget'><div class='post-body'>{para}<br><br>{para}<br><br>{para}</div></div>\
-             <div class='widget'><a href='/a'>Popular posts</a> <a href='/b'>Archive</a></div></body>"
-        );
-        let got = names(&page);
-        assert_eq!(
-            got,
-            vec![(
-                "Popular posts Archive".to_string(),
-                "navigation".to_string()
-            )]
-        );
+        let post = format!("{para}<br><br>{para}<br><br>{para}");
+        assert_eq!(in_blog_widget(&post), only_the_sidebar());
         // The same wrapper over a page whose prose is in <p> elsewhere goes.
         let page = format!(
             "<body><article><p>{para}</p><p>{para}</p><p>{para}</p></article>\
