@@ -382,11 +382,7 @@ impl Extractor {
         };
         let mut credits = merge_credits(markup_authors, zone_credits, text_credits, &linked);
         // Photographers and illustrators the story's captions credit.
-        for c in photo_credits {
-            if !credits.iter().any(|o| o.name.eq_ignore_ascii_case(&c.name)) {
-                credits.push(c);
-            }
-        }
+        add_uncredited(&mut credits, photo_credits);
         // (Contributors, "Jane Doe contributed to this report", are not the
         // byline: they leave it to be found.)
         if !credits
@@ -400,11 +396,7 @@ impl Extractor {
                 found = author_links(&dom, &cleaned, rules, &sources, anchor, body_start);
             }
             // (Not a name already credited, as the house: "source" LinkNaija.)
-            for c in found {
-                if !credits.iter().any(|o| o.name.eq_ignore_ascii_case(&c.name)) {
-                    credits.push(c);
-                }
-            }
+            add_uncredited(&mut credits, found);
         }
 
         // The writer's own bio closing the story ("Jane Doe is a reporter
@@ -1089,6 +1081,15 @@ fn nearby_date(
                 .take(15)
                 .find_map(|l| dated(&l.1))
         })
+}
+
+/// Adds the credits of `more` whose names `credits` does not hold yet.
+fn add_uncredited(credits: &mut Vec<Credit>, more: Vec<Credit>) {
+    for c in more {
+        if !credits.iter().any(|o| o.name.eq_ignore_ascii_case(&c.name)) {
+            credits.push(c);
+        }
+    }
 }
 
 /// Roles that name the writers of the piece.
