@@ -646,24 +646,22 @@ fn shown_tags(
 }
 
 /// The tags of a tag list: its links' texts, else its text after the label
-/// cut at separators (at spaces for Chinese or Japanese).
+/// cut as a keyword list.
 fn tags_of(dom: &parse::Dom, i: usize, text: &str) -> Vec<String> {
     let end = dom.items[i].end as usize;
     let anchors: Vec<usize> = (i..end).filter(|&j| dom.tag(j) == "a").collect();
     if !anchors.is_empty() {
         return tag_links(dom, &anchors);
     }
+    // (A line of Latin words with no separator is no list: "Tags: of the
+    // advantages cell therapy".)
     let rest = text.split_once([':', '：']).map_or(text, |(_, r)| r).trim();
-    const SEPARATORS: [char; 6] = [',', '，', '、', ';', '；', '|'];
-    if rest.contains(SEPARATORS) {
-        rest.split(SEPARATORS)
-            .map(|t| t.trim().to_string())
-            .collect()
-    } else if rest.chars().any(text::is_cjk) {
-        rest.split_whitespace().map(str::to_string).collect()
-    } else {
-        Vec::new()
+    if !rest.contains(metadata::KEYWORD_SEPARATORS) && !rest.chars().any(text::is_cjk) {
+        return Vec::new();
     }
+    metadata::split_keywords(rest)
+        .map(|t| t.trim().to_string())
+        .collect()
 }
 
 /// The tags a tag list's links give: not the list's label, a "Back to

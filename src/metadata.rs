@@ -665,17 +665,7 @@ impl Sources {
                 others.contains(&squash(r)) || others.contains(&squash(&without_media_mark(r)))
             };
             if let Some(raw) = raw.filter(|r| !is_title(r)) {
-                const SEPARATORS: [char; 7] = [',', '，', '、', ';', '；', '|', '｜'];
-                // Chinese keywords are often parted by spaces only: "疫情防控
-                // 核酸检测 开学时间"; words of other scripts keep theirs.
-                let spaced_cjk = !raw.contains(SEPARATORS)
-                    && raw.split_whitespace().count() > 1
-                    && !raw.chars().any(|c| c.is_alphabetic() && !text::is_cjk(c));
-                if spaced_cjk {
-                    raw.split_whitespace().for_each(|t| push(&mut out, t));
-                } else {
-                    raw.split(SEPARATORS).for_each(|t| push(&mut out, t));
-                }
+                split_keywords(&raw).for_each(|t| push(&mut out, t));
             }
         }
         if out.is_empty() {
@@ -1166,6 +1156,23 @@ fn heading_text(dom: &Dom, i: usize) -> String {
     }
     let out = text::normalize(&out);
     if out.is_empty() { whole } else { out }
+}
+
+/// Separators of a keyword list.
+pub const KEYWORD_SEPARATORS: [char; 7] = [',', '，', '、', ';', '；', '|', '｜'];
+
+/// The keywords of a list ("budget, roads"): cut at its separators, or, for
+/// a Chinese list parted by spaces only ("疫情防控 核酸检测 开学时间"), at
+/// the spaces; words of other scripts keep theirs.
+pub fn split_keywords(raw: &str) -> Box<dyn Iterator<Item = &str> + '_> {
+    let spaced_cjk = !raw.contains(KEYWORD_SEPARATORS)
+        && raw.split_whitespace().count() > 1
+        && !raw.chars().any(|c| c.is_alphabetic() && !text::is_cjk(c));
+    if spaced_cjk {
+        Box::new(raw.split_whitespace())
+    } else {
+        Box::new(raw.split(KEYWORD_SEPARATORS))
+    }
 }
 
 /// The name in a page address's host, when it is one word: "weltwoche"
