@@ -520,7 +520,7 @@ pub fn select<'b>(
         let verdict = if let Some(found) = crate::credits::credit_block(t, &rules.credits) {
             credits.extend(found);
             Verdict::Credit
-        } else if let Some(r) = rules.drop_text(t) {
+        } else if let Some(r) = rules.drop_text(t).filter(|_| !introduced_address(&out, t)) {
             Verdict::Rule(r)
         } else if b.weight >= 1
             && b.link_density() > 0.5
@@ -702,6 +702,16 @@ fn linked_sentence(b: &Block) -> bool {
         && b.link_density() <= 0.8
         && text::ends_sentence(&b.text)
         && !b.text.ends_with([':', '：'])
+}
+
+/// Is `t` an address that the story's block before it introduces ("Questions
+/// can go to its new mailbox:")? Then it is the story's, not the writer's
+/// contact line under it.
+fn introduced_address(before: &[(&Block, Verdict)], t: &str) -> bool {
+    before
+        .last()
+        .is_some_and(|(b, v)| *v == Verdict::Keep && b.text.trim_end().ends_with([':', '：']))
+        && gives_address(t)
 }
 
 /// Does a short block give an e-mail address ("Tips: news@example.com",

@@ -1190,6 +1190,17 @@ mod tests {
             name("Write to the council at its office before Friday."),
             None
         );
+        // A reporter's address alone on its line; a wire's pointer to more.
+        assert_eq!(name("jane.doe@harbourgazette.example"), Some("author-bio"));
+        assert_eq!(name("twitter.com/janedoe"), Some("author-bio"));
+        assert_eq!(
+            name("Mail the desk at desk@harbourgazette.example with tips."),
+            None
+        );
+        assert_eq!(
+            name("More AP football: https://apnews.com/football"),
+            Some("related-text")
+        );
         assert_eq!(
             name("More Must-Reads From The Gazette"),
             Some("related-text")

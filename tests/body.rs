@@ -261,6 +261,24 @@ fn a_linked_email_address_in_the_story_stays() {
 }
 
 #[test]
+fn the_writers_address_under_the_story_goes() {
+    // A reporter's mail and profile closing the story, each on its line, and
+    // a wire's pointer to more of its coverage: the writer's furniture.
+    let page = format!(
+        "<html><body><article><h1>Council funds the harbour bridge</h1>{STORY}\
+         <em><p>jane.doe@harbourgazette.example</p><p>twitter.com/janedoe</p></em>\
+         <p>More AP sports: https://apnews.com/sports</p></article></body></html>"
+    );
+    let p = paragraphs(&page);
+    assert!(p.iter().any(|x| x.starts_with("The council")), "{p:?}");
+    assert!(
+        !p.iter()
+            .any(|x| x.contains("harbourgazette") || x.contains("janedoe") || x.contains("AP")),
+        "{p:?}"
+    );
+}
+
+#[test]
 fn a_web_address_written_out_in_the_story_stays() {
     let page = format!(
         "<html><body><article><h1>Council funds the harbour bridge</h1>{STORY}\
