@@ -467,6 +467,18 @@ impl Sources {
 
     /// A string field of the article-like JSON-LD objects (news types first).
     fn ld_str(&self, key: &str) -> Option<String> {
+        self.ld_by_kind()
+            .into_iter()
+            .find_map(|o| match o.get(key)? {
+                Value::String(s) if !s.trim().is_empty() => Some(text::normalize(s)),
+                Value::Array(a) => a.iter().find_map(|x| x.as_str()).map(text::normalize),
+                _ => None,
+            })
+    }
+
+    /// The JSON-LD objects, the story's before the page's (a WebPage's or a
+    /// CreativeWork's).
+    fn ld_by_kind(&self) -> Vec<&Value> {
         let mut objs: Vec<&Value> = self.ld.iter().collect();
         objs.sort_by_key(|o| {
             let t = o
@@ -479,11 +491,27 @@ impl Sources {
                 0
             }
         });
-        objs.iter().find_map(|o| match o.get(key)? {
-            Value::String(s) if !s.trim().is_empty() => Some(text::normalize(s)),
-            Value::Array(a) => a.iter().find_map(|x| x.as_str()).map(text::normalize),
-            _ => None,
-        })
+        objs
+    }
+
+    /// The story's keywords as JSON-LD gives them: a list ("keywords":
+    /// ["Valencia", "Turismo"]) is read whole, as one separated string.
+    fn ld_keywords(&self) -> Option<String> {
+        self.ld_by_kind()
+            .into_iter()
+            .find_map(|o| match o.get("keywords")? {
+                Value::Array(a) => {
+                    let words: Vec<String> = a
+                        .iter()
+                        .filter_map(|x| x.as_str())
+                        .map(text::normalize)
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    (!words.is_empty()).then(|| words.join(", "))
+                }
+                Value::String(s) if !s.trim().is_empty() => Some(text::normalize(s)),
+                _ => None,
+            })
     }
 
     /// The story's text as JSON-LD gives it (`articleBody`), plain or
@@ -659,7 +687,7 @@ impl Sources {
             let raw = self
                 .meta(&["news_keywords", "keywords", "parsely-tags", "sailthru.tags"])
                 .map(str::to_string)
-                .or_else(|| self.ld_str("keywords"));
+                .or_else(|| self.ld_keywords());
             // (Keywords that are the title: "从上海车展看在华布局 现代汽车再次提速".)
             let is_title = |r: &String| {
                 others.contains(&squash(r)) || others.contains(&squash(&without_media_mark(r)))

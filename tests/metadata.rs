@@ -1052,6 +1052,15 @@ fn the_pages_own_tag_list_gives_the_tags_when_the_meta_data_name_none() {
         ),
         ["bridge", "council"]
     );
+    // JSON-LD keywords as a list: every one of them.
+    assert_eq!(
+        tags(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","keywords":["bridge","council","Harbour roads"]}</script>"#,
+            links,
+            ""
+        ),
+        ["bridge", "council", "Harbour roads"]
+    );
     // A tag cloud outside the story is the site's.
     let cloud = "<aside><div class='tagcloud'><a href='/t/a'>weather</a> <a href='/t/b'>sport</a></div></aside>";
     assert_eq!(tags("", "", cloud), Vec::<String>::new());
