@@ -132,7 +132,7 @@ impl Dom {
                     pending = crate::text::Pending::space()
                 }
                 _ => {
-                    if is_raw_text(self.tag(j)) {
+                    if is_unread(self.tag(j)) {
                         j = self.items[j].end as usize;
                         continue;
                     }
@@ -175,7 +175,7 @@ impl Dom {
                 Kind::Break => cut(&mut cur, &mut pending),
                 Kind::Cell => pending = crate::text::Pending::space(),
                 _ => {
-                    if is_raw_text(self.tag(j)) {
+                    if is_unread(self.tag(j)) {
                         j = self.items[j].end as usize;
                         continue;
                     }
@@ -191,6 +191,13 @@ impl Dom {
 /// Elements whose text is not shown: scripts, styles, templates.
 pub fn is_raw_text(tag: &str) -> bool {
     matches!(tag, "script" | "style" | "noscript" | "template")
+}
+
+/// Is an element with this tag left out of the text read from the page:
+/// raw text, or a ruby annotation's reading and brackets (<rt>, <rp>), so
+/// that "<ruby>岡部<rt>おかべ</rt></ruby>" reads "岡部"?
+fn is_unread(tag: &str) -> bool {
+    is_raw_text(tag) || matches!(tag, "rt" | "rp")
 }
 
 fn classify(node: &Node) -> Kind {

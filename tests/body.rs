@@ -409,3 +409,23 @@ fn a_page_saved_before_its_script_drew_the_story_gives_json_lds_article_body() {
     assert_eq!(p.len(), 3, "{p:?}");
     assert!(p[0].starts_with("The council met"), "{p:?}");
 }
+
+#[test]
+fn ruby_readings_are_left_out_of_the_headline_and_the_text() {
+    // Japanese pages give a hard name its reading in <rt>, with or without
+    // the <rp> brackets that browsers without ruby show: the text is the base.
+    let page = "<html><head><meta charset='utf-8'></head><body><article>\
+        <h1><ruby>岡部<rt>おかべ</rt></ruby>女流名人が敗れる</h1>\
+        <p>挑戦者の藤田舞女流二段が１０２手で<ruby>岡部<rp>（</rp><rt>おかべ</rt><rp>）</rp></ruby>沙織女流名人を破り、\
+        対戦成績３勝１敗で初タイトルを獲得した。藤田女流二段は１０代でのタイトル獲得となり、\
+        女流名人戦では史上２番目の年少記録。これに伴い、女流三段に昇段した。</p>\
+        </article></body></html>";
+    let a = extract(page.as_bytes(), &Options::default()).expect("extracts");
+    assert_eq!(a.headline.as_deref(), Some("岡部女流名人が敗れる"));
+    assert_eq!(a.paragraphs.len(), 1, "{:?}", a.paragraphs);
+    assert!(
+        a.paragraphs[0].starts_with("挑戦者の藤田舞女流二段が１０２手で岡部沙織女流名人を破り"),
+        "{:?}",
+        a.paragraphs
+    );
+}
