@@ -518,9 +518,12 @@ pub fn clean_name(raw: &str) -> String {
     {
         s.truncate(m.start());
     }
-    // The next field of a metadata line ends a name: "芊草凡凡 时间：2005".
+    // The next field of a metadata line ends a name: "芊草凡凡 时间：2005",
+    // "AA Giriş: 05.03.2024" (a word of another script after a space), or
+    // two after a separator ("Examiner / Photo credit: X").
     static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[\s\u{3000}]*[\p{Han}]{1,6}[ \u{3000}]*[:：]").expect("valid regex")
+        Regex::new(r"(?:[\s\u{3000}]*[\p{Han}]{1,6}|\s+[\p{L}\p{M}]{2,16}|\s*[/|;]\s*[\p{L}\p{M}]{2,16}(?:\s+[\p{L}\p{M}]{2,16})?)[ \u{3000}]*[:：]")
+            .expect("valid regex")
     });
     if let Some(m) = FIELD.find(&s)
         && m.start() > 0
@@ -845,14 +848,11 @@ fn looks_like_name(s: &str, person: bool) -> bool {
     if s.split_whitespace().count() > 8 || text::ends_sentence(s) && !s.ends_with('.') {
         return false;
     }
-    // Latin names are capitalised words, bar particles ("de", "van", "bin").
+    // Latin names are capitalised words, bar particles ("de", "van", "bin");
+    // scripts without case (Arabic, Hebrew, Thai) have no capitals to ask for.
     let words: Vec<&str> = s.split_whitespace().collect();
     if person && s.chars().any(|c| c.is_alphabetic() && !text::is_cjk(c)) {
-        let capital = |w: &&&str| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-        };
+        let capital = |w: &&&str| w.chars().next().is_some_and(|c| !c.is_lowercase());
         let caps = words.iter().filter(capital).count();
         if !words.first().is_some_and(|w| capital(&w)) || caps * 2 < words.len() + 1 {
             return false;
@@ -884,6 +884,43 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn bylines_and_sources_labelled_in_other_languages() {
+        assert_eq!(
+            line("di Marco Bellini"),
+            vec![pair("author", "Marco Bellini")]
+        );
+        assert_eq!(
+            line("Του Γιώργου Παπαδόπουλου"),
+            vec![pair("author", "Γιώργου Παπαδόπουλου")]
+        );
+        // Arabic has no capitals to ask a name for.
+        assert_eq!(
+            line("بقلم: أحمد الخطيب"),
+            vec![pair("author", "أحمد الخطيب")]
+        );
+        assert_eq!(line("المصدر : الجزيرة"), vec![pair("source", "الجزيرة")]);
+        for (l, name) in [
+            ("Quelle: dpa", "dpa"),
+            ("Fuente: EFE", "EFE"),
+            ("Источник: ТАСС", "ТАСС"),
+            ("Źródło: PAP", "PAP"),
+        ] {
+            assert_eq!(line(l), vec![pair("source", name)], "{l}");
+        }
+        // The next field's label ends the name, in any script.
+        assert_eq!(
+            line("Kaynak: AA Giriş: 05.03.2024 08:12"),
+            vec![pair("source", "AA")]
+        );
+        assert_eq!(
+            line("Sources: Gazette, Courier / Photo credit: Jane Doe"),
+            vec![pair("source", "Gazette, Courier")]
+        );
+        // A lowercase word in a cased script is still no name.
+        assert_eq!(line("di lunedì mattina"), vec![]);
     }
 
     #[test]
