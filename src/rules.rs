@@ -1190,6 +1190,46 @@ mod tests {
             name("Write to the council at its office before Friday."),
             None
         );
+        // Furniture in other languages: share labels, paywalls, cookie
+        // notices, reprint notices, photo credits, related and paged links.
+        for (text, rule) in [
+            ("Artikel teilen", "share"),
+            ("Поделиться", "share"),
+            ("Jetzt weiterlesen mit SPIEGEL+", "newsletter-and-paywall"),
+            (
+                "Il vous reste 62% de cet article à lire. La suite est réservée aux abonnés.",
+                "newsletter-and-paywall",
+            ),
+            (
+                "この記事は有料記事です。残り1182文字",
+                "newsletter-and-paywall",
+            ),
+            (
+                "Questo sito utilizza cookie di profilazione, anche di terze parti.",
+                "cookie-notices",
+            ),
+            ("※記事・写真の無断転載を禁じます。", "copyright"),
+            ("ⓒ 한결신문 : 무단전재 및 재배포 금지", "copyright"),
+            ("Riproduzione riservata © Copyright ANSA", "copyright"),
+            ("Фото: пресс-служба «Теплосети»", "photo-credit-lines"),
+            ("اقرأ أيضا", "related-text"),
+            ("Lea también:", "related-text"),
+            ("■関連記事", "related-text"),
+            ("次ページは：除雪体制の見直しは", "related-text"),
+            ("最終更新:3/5(火) 9:30", "datelines"),
+            ("7 min read · Nov 5, 2024", "reading-aids"),
+            ("Listen to this article 00:00 38:12", "reading-aids"),
+        ] {
+            assert_eq!(name(text), Some(rule), "{text}");
+        }
+        // Prose that begins with the same words is no furniture.
+        for text in [
+            "Teilen wollten die beiden Brüder das Erbe nie, sagte der Anwalt am Montag vor Gericht.",
+            "Fotografía y pintura se dan la mano en la nueva muestra del museo, abierta hasta junio.",
+            "7 minutes of reading a day is all the study asks of the children, the researchers said.",
+        ] {
+            assert_eq!(name(text), None, "{text}");
+        }
         // A reporter's address alone on its line; a wire's pointer to more.
         assert_eq!(name("jane.doe@harbourgazette.example"), Some("author-bio"));
         assert_eq!(name("twitter.com/janedoe"), Some("author-bio"));
