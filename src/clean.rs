@@ -323,6 +323,20 @@ mod tests {
                 "image-texts".to_string()
             )]
         );
+        // Portals' and papers' own names for it.
+        for class in ["img_descr", "picIntro", "photo-sign", "foto-popis"] {
+            let page = format!(
+                "<body><div class='article'><p class='{class}'>新装的电梯投入使用。</p><p>{long}</p></div></body>"
+            );
+            assert_eq!(
+                names(&page),
+                vec![(
+                    "新装的电梯投入使用。".to_string(),
+                    "image-texts".to_string()
+                )],
+                "{class}"
+            );
+        }
     }
 
     #[test]

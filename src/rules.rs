@@ -1218,6 +1218,23 @@ mod tests {
             ("次ページは：除雪体制の見直しは", "related-text"),
             ("最終更新:3/5(火) 9:30", "datelines"),
             ("7 min read · Nov 5, 2024", "reading-aids"),
+            (
+                "新浪声明：此消息系转载自新浪合作媒体，新浪网登载此文出于传递更多信息之目的。",
+                "disclaimers",
+            ),
+            (
+                "本網站之文字、圖片及影音，非經授權，不得轉載、公開播送或公開傳輸及利用。",
+                "disclaimers",
+            ),
+            ("新装的电梯。记者 卢振宇 摄", "photo-credit-lines"),
+            (
+                "覃立新在课堂上使用智能教学系统。受访者供图",
+                "photo-credit-lines",
+            ),
+            (
+                "摘要: 在古渡老城墙根下，有一间不足五平方米的修表铺。",
+                "standfirst-and-teasers",
+            ),
             ("Listen to this article 00:00 38:12", "reading-aids"),
         ] {
             assert_eq!(name(text), Some(rule), "{text}");
@@ -1227,6 +1244,8 @@ mod tests {
             "Teilen wollten die beiden Brüder das Erbe nie, sagte der Anwalt am Montag vor Gericht.",
             "Fotografía y pintura se dan la mano en la nueva muestra del museo, abierta hasta junio.",
             "7 minutes of reading a day is all the study asks of the children, the researchers said.",
+            "记者来到现场时，工作人员正在对受损的桥梁进行拍摄。",
+            "平台经济的声明：对话中，他多次提到这一点。",
         ] {
             assert_eq!(name(text), None, "{text}");
         }
