@@ -122,6 +122,23 @@ fn labelled(line: &str, m: &CreditMatcher, whole: bool) -> Option<Vec<Credit>> {
         let g = c.get(1).expect("group 1");
         found.push((g.start(), c.get(0).expect("match").end(), g.as_str()));
     }
+    // A Chinese label glued to the name before it: "作者：郑佳怡责任编辑：钟晓".
+    if let Some(han) = &m.han_labels
+        && !found.is_empty()
+    {
+        for c in han.captures_iter(line) {
+            let g = c.get(1).expect("group 1");
+            let end = c.get(0).expect("match").end();
+            let after_han = line[..g.start()]
+                .chars()
+                .next_back()
+                .is_some_and(crate::text::is_cjk);
+            if after_han && !found.iter().any(|f| f.0 < end && g.start() < f.1) {
+                found.push((g.start(), end, g.as_str()));
+            }
+        }
+        found.sort_by_key(|f| f.0);
+    }
     let first = found.first()?;
     if whole && !line[..first.0].trim().is_empty() {
         return None;
@@ -581,10 +598,20 @@ pub fn clean_name(raw: &str) -> String {
         "报导",
         "供稿",
         "摄",
+        // A Korean reporter's title after the name ("박서준 기자").
+        " 기자",
+        " 특파원",
     ] {
         if let Some(x) = s.strip_suffix(suffix) {
             s = x.trim_matches(trims).to_string();
         }
+    }
+    // A portal's staff code after a Chinese name, left once its digits went
+    // above: "王璐 SN225", "钟晓_NN2345".
+    static CODE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([\p{Han}·]{2,6})[\s_]+[A-Z]{1,4}$").expect("valid regex"));
+    if let Some(c) = CODE.captures(&s) {
+        s = c[1].to_string();
     }
     // A job title after the name, from an element of its own inside the
     // byline ("<a>Jenny Smith <div>Editor</div></a>", "Jane Doe, Senior
@@ -667,7 +694,7 @@ pub fn reporter_mentions(text: &str) -> Vec<Credit> {
         Regex::new(r"(记者|記者|通讯员)[ \t\u{3000}]*([\p{Han}·]{2,4}?)(?:[ \t\u{3000}]*(?:报道|報道|发自|發自|摄影|摄|/|／|）|\)|】|，|。|、|$)|[ \t\u{3000}]+[\p{Han}]{2,8}(?:报道|電|电)|[ \t\u{3000}]*$)")
             .expect("valid regex")
     });
-    let mut out: Vec<Credit> = Vec::new();
+    let mut out: Vec<Credit> = bracketed_reporters(text);
     for c in RE.captures_iter(text) {
         let label = &c[1];
         let name = c[2].trim_matches('·');
@@ -685,6 +712,65 @@ pub fn reporter_mentions(text: &str) -> Vec<Credit> {
         }
     }
     out.extend(korean_reporters(text));
+    out
+}
+
+/// The reporters a dateline names in brackets, several of them, each label
+/// before its names: "新华社福州3月5日电（记者 颜振海 宋蔚然）", "新京报讯（记者
+/// 郑佳怡 通讯员 欧阳睿）". Every word in the brackets must be a label or a
+/// name (two to four Han characters), so that "（记者从市教育局获悉）" names
+/// nobody.
+fn bracketed_reporters(text: &str) -> Vec<Credit> {
+    static BRACKETS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[（(]([^（()）]{4,60})[）)]").expect("valid regex"));
+    const LABELS: [(&str, &str); 7] = [
+        ("实习记者", "reporter"),
+        ("特约记者", "correspondent"),
+        ("摄影记者", "photographer"),
+        ("记者", "reporter"),
+        ("記者", "reporter"),
+        ("通讯员", "correspondent"),
+        ("实习生", "reporter"),
+    ];
+    let is_name = |w: &str| {
+        let n = w.chars().count();
+        (2..=4).contains(&n) && w.chars().all(|c| text::is_cjk(c) || c == '·')
+    };
+    let mut out: Vec<Credit> = Vec::new();
+    for c in BRACKETS.captures_iter(text) {
+        let mut found: Vec<Credit> = Vec::new();
+        let mut label: Option<(&str, &str)> = None;
+        let mut ok = true;
+        for word in c[1]
+            .split([' ', '\u{3000}', '\t', '、'])
+            .filter(|w| !w.is_empty())
+        {
+            let (rest, l) = match LABELS.iter().find(|(l, _)| word.starts_with(l)) {
+                Some(&(l, role)) => (&word[l.len()..], Some((l, role))),
+                None => (word, None),
+            };
+            if l.is_some() {
+                label = l;
+            }
+            if rest.is_empty() {
+                continue;
+            }
+            match label {
+                Some((l, role)) if is_name(rest) => found.push(Credit {
+                    role: role.to_string(),
+                    name: rest.to_string(),
+                    label: Some(l.to_string()),
+                }),
+                _ => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok && found.len() >= 2 {
+            out.extend(found);
+        }
+    }
     out
 }
 
@@ -1063,6 +1149,38 @@ mod tests {
         assert_eq!(got("本报记者张晓云发自上海"), vec!["张晓云"]);
         assert_eq!(got("他告诉记者，他仍然在坚持。"), Vec::<String>::new());
         assert_eq!(got("在记者一行正要结束采访时"), Vec::<String>::new());
+        // Several in the dateline's brackets, each label before its names.
+        let roles = |s: &str| -> Vec<(String, String)> {
+            reporter_mentions(s)
+                .into_iter()
+                .map(|c| (c.role, c.name))
+                .collect()
+        };
+        assert_eq!(
+            roles("新华社福州3月5日电（记者 颜振海 宋蔚然）记者5日从有关方面获悉"),
+            vec![pair("reporter", "颜振海"), pair("reporter", "宋蔚然")]
+        );
+        assert_eq!(
+            roles("新京报讯（记者 郑佳怡 通讯员 欧阳睿）开学第一周"),
+            vec![pair("reporter", "郑佳怡"), pair("correspondent", "欧阳睿")]
+        );
+        assert_eq!(got("（记者从市教育局获悉 今年起）"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn chinese_credits_glued_by_spans_or_with_a_staff_code() {
+        assert_eq!(
+            line("本文来源：新京报 作者：郑佳怡责任编辑：钟晓"),
+            vec![
+                pair("source", "新京报"),
+                pair("author", "郑佳怡"),
+                pair("editor", "钟晓")
+            ]
+        );
+        assert_eq!(line("原作者：司马青禾"), vec![pair("author", "司马青禾")]);
+        assert_eq!(line("责任编辑：王璐 SN225"), vec![pair("editor", "王璐")]);
+        assert_eq!(line("责任编辑：钟晓_NN2345"), vec![pair("editor", "钟晓")]);
+        assert_eq!(clean_name("박서준 기자"), "박서준");
     }
 
     #[test]

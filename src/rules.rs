@@ -366,6 +366,10 @@ pub struct CreditMatcher {
     /// Finds a spaced prefix after a space or a bar, in any case ("19.03.2019
     /// | von X"): whether a credit may follow a date.
     pub later_prefixes: Option<Regex>,
+    /// Finds a Chinese label of two or more characters followed by a colon
+    /// wherever it is, glued to the name before it as two adjacent spans
+    /// write it ("作者：郑佳怡责任编辑：钟晓"); group 1 is the label.
+    pub han_labels: Option<Regex>,
     /// Role for each folded label or prefix.
     pub roles: HashMap<String, String>,
 }
@@ -1028,7 +1032,16 @@ fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<
             .collect::<Vec<_>>()
             .join("|")
     };
+    let han: Vec<String> = labels
+        .iter()
+        .filter(|l| l.chars().count() >= 2 && l.chars().all(|c| crate::text::is_cjk(c)))
+        .cloned()
+        .collect();
     let credits = CreditMatcher {
+        han_labels: (!han.is_empty()).then(|| {
+            Regex::new(&format!(r"({})\s*[:：]", alternation(han)))
+                .expect("escaped labels form a valid regex")
+        }),
         labels: (!labels.is_empty()).then(|| {
             Regex::new(&format!(
                 r"(?i)(?:^|[\s|｜/,，;；(（\[【])({})\s*[:：]",
