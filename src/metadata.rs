@@ -804,6 +804,23 @@ impl Sources {
                     && !st.contains(q.as_str())
                     && (title_shown || !self.h1s.iter().any(|(_, h)| squash(h) == q))
             }));
+            // The title kept two parts, and a heading between the <h1> and the
+            // body shows one of them ("Entry_Blog name_Host" with <h1>Blog
+            // name</h1> and <h2>Entry</h2> over the story): the other part
+            // names the site.
+            let kept = title.as_deref().map(title_segments).unwrap_or_default();
+            let below = |q: &str| {
+                self.heads.iter().any(|(i, h, _)| {
+                    squash(h) == q
+                        && body_at.is_some_and(|b| *i < b)
+                        && self.h1s.iter().any(|(j, _)| j < i)
+                })
+            };
+            if kept.len() >= 2
+                && let Some(story) = kept.iter().find(|x| below(&squash(x)))
+            {
+                site_texts.extend(kept.iter().filter(|x| *x != story));
+            }
         }
         let sitey: Vec<String> = site_texts.iter().map(|x| squash(x)).collect();
         let h1s_squashed: Vec<String> = self.h1s.iter().map(|(_, x)| squash(x)).collect();

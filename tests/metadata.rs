@@ -1129,3 +1129,30 @@ fn a_japanese_writer_in_brackets_after_the_story_is_its_author() {
     let a = run(page("<p>（北京）</p>").as_bytes());
     assert_eq!(authors(&a), Vec::<String>::new());
 }
+
+#[test]
+fn a_blogs_name_in_the_h1_yields_to_the_entry_title_over_the_story() {
+    // A hosted blog: its name in the <h1> on every page, the entry's title in
+    // an <h2> over the text, and the title giving both ("Entry_Blog_Host").
+    let story = "<p>外婆家的灶屋角落里，一直放着三只黑釉的腌菜坛子。坛口扣着粗瓷碗，碗沿和坛沿之间注满了清水，那是为了隔绝空气。</p>\
+                 <p>每年立冬前后，外婆就开始忙活。她把地里拔回来的芥菜洗净，一棵一棵挂在竹竿上晾晒，再切碎了揉上粗盐。</p>";
+    let page = format!(
+        "<html><head><meta charset='utf-8'><title>外婆的腌菜坛子_山月的博客_新浪博客</title></head><body>\
+         <h1><a href='/u/1'>山月的博客</a></h1><div class='artical'><h2 class='titName'>外婆的腌菜坛子</h2>\
+         <div class='articalContent'>{story}</div></div><div class='side'><h2>博主推荐</h2></div></body></html>"
+    );
+    assert_eq!(
+        run(page.as_bytes()).headline.as_deref(),
+        Some("外婆的腌菜坛子")
+    );
+    // A section heading further down the page is no entry title.
+    let page = format!(
+        "<html><head><title>Saving on groceries - Your money today - Lifestyle</title></head><body>\
+         <h1>Saving on groceries</h1><div class='body'>{}</div><h2>Your money today</h2></body></html>",
+        bridge_story()
+    );
+    assert_eq!(
+        run(page.as_bytes()).headline.as_deref(),
+        Some("Saving on groceries")
+    );
+}
