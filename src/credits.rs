@@ -205,6 +205,8 @@ fn closing_bracket(open: char) -> Option<char> {
         '（' => Some('）'),
         '[' => Some(']'),
         '【' => Some('】'),
+        '［' => Some('］'),
+        '〔' => Some('〕'),
         _ => None,
     }
 }
@@ -436,6 +438,17 @@ pub fn clean_name(raw: &str) -> String {
         Regex::new(r"^[\p{Latin}\p{Cyrillic}\p{Greek}]{2,16}[:：]\s*").expect("valid regex")
     });
     let mut s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A byline in brackets with the paper after the name: "［田中康平，ITmedia］".
+    let inner = strip_brackets(&s);
+    if inner.len() < s.len() {
+        s = inner.to_string();
+    }
+    if let Some((name, _)) = s.split_once('，')
+        && (2..=6).contains(&name.chars().count())
+        && name.chars().all(text::is_cjk)
+    {
+        s = name.to_string();
+    }
     // A copyright mark before a picture agency's name: "© ADAC"; a
     // licence is no name ("CC-BY-NC", "CC BY-SA 4.0").
     if let Some(rest) = s.strip_prefix('©') {
@@ -1181,6 +1194,13 @@ mod tests {
         assert_eq!(line("责任编辑：王璐 SN225"), vec![pair("editor", "王璐")]);
         assert_eq!(line("责任编辑：钟晓_NN2345"), vec![pair("editor", "钟晓")]);
         assert_eq!(clean_name("박서준 기자"), "박서준");
+        // Japanese: a byline in brackets with the paper after the name, and
+        // who wrote the text and took the pictures.
+        assert_eq!(clean_name("［田中康平，ITmedia］"), "田中康平");
+        assert_eq!(
+            line("（文・写真：中村さくら）"),
+            vec![pair("author", "中村さくら")]
+        );
     }
 
     #[test]

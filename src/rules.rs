@@ -1231,6 +1231,10 @@ mod tests {
             ("次ページは：除雪体制の見直しは", "related-text"),
             ("最終更新:3/5(火) 9:30", "datelines"),
             ("7 min read · Nov 5, 2024", "reading-aids"),
+            ("配信", "datelines"),
+            ("1028文字", "newsletter-and-paywall"),
+            ("※本記事は取材時点の情報に基づいています。", "disclaimers"),
+            ("1|2|3", "related-text"),
             (
                 "新浪声明：此消息系转载自新浪合作媒体，新浪网登载此文出于传递更多信息之目的。",
                 "disclaimers",
