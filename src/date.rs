@@ -46,8 +46,8 @@ impl Stamp {
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<y>(?:19|20)\d\d)\s*(?:[-/.]|年|년)\s*(?P<mo>\d{1,2})\s*(?:[-/.]|月|월)\s*(?P<d>\d{1,2})(?:\s*[日일])?
-        (?:(?:\s*[T\s,]\s*|\s*(?:日|\()?\s*(?:[月火水木金土日]\)?)?\s*)
+        (?P<y>(?:19|20)\d\d)\s*(?:[-/.]|年|년)\s*(?P<mo>\d{1,2})\s*(?:[-/.]|月|월)\s*(?P<d>\d{1,2})(?:\s*[日일]|\.(?:\s|$))?
+        (?:(?:\s*[T\s,]\s*|\s*[•·|]\s*|\s*(?:日|\()?\s*(?:[月火水木金土日]\)?)?\s*)
            (?:(?P<kampm>오전|오후|午前|午後|上午|下午)\s*)?
            (?P<h>\d{1,2})\s*(?:[:：時时点시])\s*(?P<mi>\d{2})(?:\s*(?:[:：分분])\s*(?P<s>\d{2})(?:[.,]\d+)?)?(?:\s*[秒分초분])?
            (?:\s*(?P<ampm>[ap]\.?\s?m\.?))?
@@ -321,9 +321,9 @@ static WORDY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)
         (?:
           (?P<mon1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)
-        | (?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|º|ª)?\.?\s*(?:of\s+|de\s+)?(?P<mon2>{mon})\.?,?\s+(?:de\s+|del\s+)?(?P<y2>(?:19|20)\d\d)
+        | (?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|º|ª)?\.?\s*(?:of\s+|de\s+)?(?P<mon2>{mon})(?:\.,?\s*|,?\s+)(?:de\s+|del\s+)?(?P<y2>(?:19|20)\d\d)
         )
-        (?:[\s,]+(?:at\s+|um\s+|à\s+|a\s+las\s+|alle\s+|às\s+|om\s+|kl\.?\s+|klo\s+|в\s+|-\s+|\|\s+)?(?P<h>\d{{1,2}})(?:[:.h](?P<mi>\d{{2}}))(?:[:.](?P<s>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?
+        (?:[\s,]+(?:at\s+|um\s+|à\s+|a\s+las\s+|alle\s+|às\s+|om\s+|kl\.?\s+|klo\s+|в\s+|-\s+|\|\s+|[•·–]\s+)?(?P<h>\d{{1,2}})(?:[:.h](?P<mi>\d{{2}}))(?:[:.](?P<s>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?
         (?:\s*(?P<tz>[+-]\d{{2}}:?\d{{2}}\b|(?:GMT|UTC)\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?|\b(?:{zones})\b))?"
     ))
     .expect("valid date regex")
@@ -356,8 +356,8 @@ fn program_date(s: &str) -> Option<Stamp> {
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
-        \b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)
-        (?:[\s,]+(?:at\s+|um\s+|à\s+|a\s+las\s+|alle\s+|às\s+|om\s+|kl\.?\s+|-\s+|\|\s+)?(?P<h>\d{1,2})[:h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?
+        \b(?P<a>\d{1,2})(?P<sep>[/.])\ ?(?P<b>\d{1,2})[/.]\ ?(?P<y>(?:19|20)\d\d)
+        (?:[\s,]+(?:at\s+|um\s+|à\s+|a\s+las\s+|alle\s+|às\s+|om\s+|kl\.?\s+|-\s+|\|\s+|[•·–]\s+)?(?P<h>\d{1,2})[:h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?
         (?:\s*(?P<tz>[+-]\d{2}:?\d{2}\b|\b(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|MEZ|MESZ|JST)\b))?",
     )
     .expect("valid date regex")
@@ -566,7 +566,21 @@ fn find_span(s: &str, order: Order) -> Option<(std::ops::Range<usize>, Stamp)> {
         let stamp = build(c["y"].parse().ok()?, mo, d, &c)?;
         Some((c.get(0)?.range(), stamp))
     });
-    [a, b, c].into_iter().flatten().min_by_key(|x| x.0.start)
+    let (mut span, mut stamp) = [a, b, c].into_iter().flatten().min_by_key(|x| x.0.start)?;
+    // The time written before the date: "08:12 05.03.2024" (Russian papers).
+    if stamp.time.is_none() {
+        static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?:^|[^\d:.])(\d{1,2}):(\d{2})\s*[,|•·-]?\s*$").expect("valid regex")
+        });
+        if let Some(c) = BEFORE.captures(&s[..span.start]) {
+            let (h, m): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+            if h < 24 && m < 60 {
+                stamp.time = Some((h, m, None));
+                span.start = c.get(1).map_or(span.start, |t| t.start());
+            }
+        }
+    }
+    Some((span, stamp))
 }
 
 /// A date with a two-digit year after a date's label: "Stand: 1.4.18",
@@ -782,6 +796,26 @@ mod tests {
             Some("2023-10-20T12:42")
         );
         assert_eq!(iso("2023-13-40"), None);
+    }
+
+    #[test]
+    fn forms_of_european_and_korean_papers() {
+        // The time first (Russian papers), a bullet before the time, a
+        // Czech date spaced after its dots, a Brazilian paper's month
+        // between dots, and a Korean portal's dot after the day.
+        for (text, want) in [
+            ("08:12 05.03.2024", "2024-03-05T08:12"),
+            ("Обновлено: 10:40 05.03.2024", "2024-03-05T10:40"),
+            ("05.03.2024 • 08:12", "2024-03-05T08:12"),
+            ("2024-03-05 · 08:12", "2024-03-05T08:12"),
+            ("5. 3. 2024 8:12", "2024-03-05T08:12"),
+            ("5.mar.2024 às 8h12", "2024-03-05T08:12"),
+            ("입력 2024.03.05. 오전 8:12", "2024-03-05T08:12"),
+        ] {
+            assert_eq!(iso(text).as_deref(), Some(want), "{text}");
+        }
+        // A score or a version before a date is no time.
+        assert_eq!(iso("v1.2:30 05.03.2024").as_deref(), Some("2024-03-05"));
     }
 
     #[test]

@@ -480,7 +480,9 @@ impl Extractor {
                 sources.times[m.0].2 = Some(m.0) == near;
             }
         }
-        let language = sources.language();
+        // The page's language, else the text's: it says how the page writes
+        // an all-numeric date ("Publié le 05/03/2024" is the 5th of March).
+        let language = sources.language().or_else(|| guess_language(&paragraphs));
         let order = date::Order::for_language(language.as_deref());
         // The dateline between the headline and the body.
         let dateline = zone.iter().find_map(|t| date::find_in(t, order));
@@ -574,7 +576,7 @@ impl Extractor {
             headline,
             timestamp,
             credits,
-            language: language.or_else(|| guess_language(&paragraphs)),
+            language,
             site_name,
             description,
             tags,

@@ -1156,3 +1156,18 @@ fn a_blogs_name_in_the_h1_yields_to_the_entry_title_over_the_story() {
         Some("Saving on groceries")
     );
 }
+
+#[test]
+fn a_page_without_a_language_tag_dates_by_the_language_of_its_text() {
+    // No lang attribute: the French text says the 05/03 is the 5th of March.
+    let story = "<p>Le conseil municipal a voté mardi soir la création d'une nouvelle ligne de tramway, après un long débat sur son coût et sur le tracé retenu dans le centre.</p>\
+                 <p>Les travaux commenceront au printemps prochain, a précisé le maire, et la ligne devrait être mise en service à la fin de l'année suivante, si le calendrier est tenu.</p>\
+                 <p>Les commerçants du centre-ville craignent toutefois les effets du chantier sur leur activité pendant plusieurs mois, et demandent des aides à la ville.</p>";
+    let page = format!(
+        "<html><head><title>Une nouvelle ligne de tramway</title></head><body><article>\
+         <h1>Une nouvelle ligne de tramway</h1><p class='date'>Publié le 05/03/2024 à 08h12</p>{story}</article></body></html>"
+    );
+    let a = run(page.as_bytes());
+    assert_eq!(a.timestamp.as_deref(), Some("2024-03-05T08:12"));
+    assert_eq!(a.language.as_deref(), Some("fr"));
+}
