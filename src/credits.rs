@@ -291,12 +291,30 @@ fn names(raw: &str, role: &str, label: &str) -> Vec<Credit> {
     if one_japanese_name {
         parts.push(cleaned.clone());
     } else if person {
+        // Where each reporter filed from: "Reporting by Ana Reis in Sao
+        // Paulo and Tom Wren in New York".
+        static FILED_IN: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\s+in\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}(\s+and\s+|\s*[,;]\s*|\s*$)")
+                .expect("valid regex")
+        });
+        let cleaned = FILED_IN.replace_all(&cleaned, "$1");
         for (k, p) in split_names(&cleaned).into_iter().enumerate() {
             // After the name, a place of work and its town ("Steffen Pache,
             // Sächsische Landesanstalt für Landwirtschaft, Köllitsch"): a
             // part with a common lowercase word ends the names.
             if k > 0 && is_affiliation(&p) {
                 break;
+            }
+            // A wire's name glued to the last name, with no comma: "By Jane
+            // Doe and Tom Roe Associated Press". It is credited as the
+            // comma's would be ("By Jane Doe, The Associated Press").
+            if let Some((name, wire)) = WIRES.iter().find_map(|w| {
+                let name = p.strip_suffix(w)?.strip_suffix(' ')?;
+                (name.split_whitespace().count() >= 2).then_some((name, w))
+            }) {
+                parts.push(name.to_string());
+                parts.push(wire.to_string());
+                continue;
             }
             parts.push(p);
         }
@@ -318,6 +336,19 @@ fn names(raw: &str, role: &str, label: &str) -> Vec<Credit> {
         })
         .collect()
 }
+
+/// News agencies whose name a wire story's byline ends with.
+const WIRES: &[&str] = &[
+    "The Associated Press",
+    "Associated Press",
+    "ASSOCIATED PRESS",
+    "Reuters",
+    "REUTERS",
+    "Agence France-Presse",
+    "AFP",
+    "Bloomberg News",
+    "Bloomberg",
+];
 
 /// Does a part of a byline name a place of work rather than a person: a
 /// lowercase word that is no name particle ("University of Leipzig",
@@ -1178,6 +1209,33 @@ mod tests {
             vec![pair("reporter", "郑佳怡"), pair("correspondent", "欧阳睿")]
         );
         assert_eq!(got("（记者从市教育局获悉 今年起）"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn wire_bylines_where_each_filed_from_and_the_agency_glued_on() {
+        assert_eq!(
+            line(
+                "(Reporting by Ana Reis in Sao Paulo and Tom Wren in New York; Editing by Mia Hale)"
+            ),
+            vec![
+                pair("reporter", "Ana Reis"),
+                pair("reporter", "Tom Wren"),
+                pair("editor", "Mia Hale")
+            ]
+        );
+        assert_eq!(
+            line("By JANE DOE and TOM ROE Associated Press"),
+            vec![
+                pair("author", "JANE DOE"),
+                pair("author", "TOM ROE"),
+                pair("author", "Associated Press")
+            ]
+        );
+        // A name that only ends like a town is left whole.
+        assert_eq!(
+            line("By Jane Doe-Inman"),
+            vec![pair("author", "Jane Doe-Inman")]
+        );
     }
 
     #[test]
