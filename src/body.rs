@@ -326,6 +326,11 @@ pub fn choose(dom: &Dom, cleaned: &Cleaned, blocks: &[Block], description: Optio
             if cleaned.dropped[s].is_some() || sub_w[s] == 0 {
                 continue;
             }
+            // A sidebar (<aside>), or the header above the story with its
+            // standfirst and byline, is none of the story's text.
+            if matches!(dom.tag(s), "aside" | "nav" | "footer" | "header") {
+                continue;
+            }
             // A sibling holding several articles is a list of other stories.
             let articles = (s + 1..dom.items[s].end as usize)
                 .filter(|&d| matches!(dom.items[d].kind, Kind::Block(_)) && dom.tag(d) == "article")
@@ -1047,6 +1052,23 @@ mod tests {
             kept.iter().any(|t| t.starts_with("After the vote")),
             "{kept:?}"
         );
+    }
+
+    #[test]
+    fn a_header_or_an_aside_beside_the_story_does_not_join_it() {
+        // The story's <header> holds its standfirst; an <aside> beside it
+        // the writer's profile. Both are prose and near the story, and
+        // neither is the story.
+        let story: String = (1..9).map(|i| format!("<p>{}</p>", para(i))).collect();
+        let page = format!(
+            "<body><div class='post'><header class='entry-header'><h1>Bridge</h1><p>{}</p></header>\
+             <div class='entry'>{story}</div><aside class='profile'><p>{}</p></aside></div></body>",
+            para(0),
+            para(9)
+        );
+        let kept = kept(&page);
+        assert_eq!(kept.first(), Some(&para(1)), "{kept:?}");
+        assert_eq!(kept.last(), Some(&para(8)), "{kept:?}");
     }
 
     #[test]
