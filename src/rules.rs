@@ -1235,6 +1235,17 @@ mod tests {
             ("1028文字", "newsletter-and-paywall"),
             ("※本記事は取材時点の情報に基づいています。", "disclaimers"),
             ("1|2|3", "related-text"),
+            ("dpa/lsw/fra", "agency-tags"),
+            ("(EFE)", "agency-tags"),
+            ("ТАСС", "agency-tags"),
+            (
+                "Puedes seguir a EL PAÍS Comunitat Valenciana en Facebook y X",
+                "newsletter-and-paywall",
+            ),
+            (
+                "Se adhiere a los criterios de The Trust Project",
+                "newsletter-and-paywall",
+            ),
             (
                 "新浪声明：此消息系转载自新浪合作媒体，新浪网登载此文出于传递更多信息之目的。",
                 "disclaimers",

@@ -1171,3 +1171,17 @@ fn a_page_without_a_language_tag_dates_by_the_language_of_its_text() {
     assert_eq!(a.timestamp.as_deref(), Some("2024-03-05T08:12"));
     assert_eq!(a.language.as_deref(), Some("fr"));
 }
+
+#[test]
+fn a_read_aloud_players_vendor_is_no_credit() {
+    let page = format!(
+        "<html><body><article><header><h1>Bridge funded at last</h1>\
+         <address>By <a href='/author/jane-doe'>Jane Doe</a></address>\
+         <div class='ArticleAudio_root'><span>Listen to this article</span>\
+         <p class='ArticleAudio_credit'>Produced by ElevenLabs using AI narration.</p></div></header>\
+         <section><div class='ArticleBody'>{}</div></section></article></body></html>",
+        bridge_story()
+    );
+    let a = run(page.as_bytes());
+    assert_eq!(credits(&a), vec![pair("author", "Jane Doe")]);
+}
