@@ -1105,7 +1105,9 @@ impl Sources {
             ] {
                 if let Some(v) = self.metas.get(k) {
                     for x in v {
-                        if x.starts_with("http") || x.starts_with('@') {
+                        // (A template's own author: Discuz! writes "Discuz!
+                        // Team and Comsenz UI Team" on every forum's pages.)
+                        if x.starts_with("http") || x.starts_with('@') || x.contains("Discuz!") {
                             continue;
                         }
                         let x = x.trim_start_matches("By ").trim_start_matches("by ");

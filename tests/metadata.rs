@@ -1185,3 +1185,17 @@ fn a_read_aloud_players_vendor_is_no_credit() {
     let a = run(page.as_bytes());
     assert_eq!(credits(&a), vec![pair("author", "Jane Doe")]);
 }
+
+#[test]
+fn a_forum_templates_own_author_meta_is_no_writer() {
+    let page = format!(
+        "<html><head><meta name='author' content='Discuz! Team and Comsenz UI Team'>\
+         <meta name='generator' content='Discuz! X3.4'></head><body><h1>Bridge funded at last</h1>\
+         <div id='article_content'>{}</div></body></html>",
+        bridge_story()
+    );
+    assert_eq!(
+        credits(&run(page.as_bytes())),
+        Vec::<(String, String)>::new()
+    );
+}
