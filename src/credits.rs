@@ -399,11 +399,45 @@ fn split_names(s: &str) -> Vec<String> {
     out
 }
 
+/// Two names that adjacent links glue together, "Paul WisemanFatima
+/// Hussein", parted by an "and": a lowercase run of three letters or more
+/// straight before a capital, with two words or more on each side ("Kevin
+/// McDonald", "LeBron James" and "Jane FitzGerald" stay whole).
+fn unglue_names(s: &str) -> String {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for k in 3..chars.len() {
+        let (at, c) = chars[k];
+        if !c.is_uppercase() || !chars[k - 3..k].iter().all(|(_, x)| x.is_lowercase()) {
+            continue;
+        }
+        let (left, right) = (&s[..at], &s[at..]);
+        let words = |t: &str| {
+            t.split(|c: char| c == ',' || c == ';')
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .count()
+        };
+        let left_words = left
+            .rsplit(|c: char| c == ',' || c == ';')
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .count();
+        if left_words >= 2 && words(right) >= 2 {
+            return format!("{left} and {}", unglue_names(right));
+        }
+    }
+    s.to_string()
+}
+
 /// The people of one author field: "Jenny Smith and John Smith" (or "und",
 /// "&") is two when each side is a name of two words or more; "Prince and
 /// the Revolution" and "Simon & Schuster" stay one. Commas split only
 /// beside an "and" ("Jane Doe, Staff Writer" is one).
 pub fn split_people(s: &str) -> Vec<String> {
+    let unglued = unglue_names(s);
+    let s = unglued.as_str();
     let parts: Vec<&str> = s.split('&').flat_map(split_and).collect();
     if parts.len() < 2 {
         return vec![s.to_string()];
@@ -1337,11 +1371,19 @@ mod tests {
             split_people("Meg Kinnard and Errin Haines, Associated Press"),
             ["Meg Kinnard", "Errin Haines", "Associated Press"]
         );
+        // Two linked names glued together by the page.
+        assert_eq!(
+            split_people("Paul WisemanFatima Hussein, The Associated Press"),
+            ["Paul Wiseman", "Fatima Hussein", "The Associated Press"]
+        );
         for one in [
             "Prince and the Revolution",
             "Simon & Schuster",
             "Jane Doe, Staff Writer",
             "Jane Doe",
+            "Kevin McDonald",
+            "Jane FitzGerald",
+            "LeBron James",
         ] {
             assert_eq!(split_people(one), [one]);
         }
