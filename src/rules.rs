@@ -1236,6 +1236,29 @@ mod tests {
             ("※本記事は取材時点の情報に基づいています。", "disclaimers"),
             ("1|2|3", "related-text"),
             ("dpa/lsw/fra", "agency-tags"),
+            (
+                "Harriet Okafor has no position in any of the stocks mentioned.",
+                "disclaimers",
+            ),
+            (
+                "We may receive compensation when you click on links to products we review.",
+                "disclaimers",
+            ),
+            (
+                "Tried this recipe? Mention @saltwaterandsage or tag #saltwaterandsage!",
+                "newsletter-and-paywall",
+            ),
+            (
+                "Follow BNC Cornwall on X, Facebook and Instagram.",
+                "newsletter-and-paywall",
+            ),
+            (
+                "For the latest news, weather, sports, and streaming video, head to WQRT 8.",
+                "tip-prompts",
+            ),
+            ("FOR IMMEDIATE RELEASE", "press-release-marks"),
+            ("###", "press-release-marks"),
+            ("Media Contact:", "press-release-marks"),
             ("(EFE)", "agency-tags"),
             ("ТАСС", "agency-tags"),
             (
