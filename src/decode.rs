@@ -70,20 +70,48 @@ pub fn check_is_html(bytes: &[u8]) -> Result<(), Error> {
             return Err(Error::NotHtml(format!("the bytes are {what}")));
         }
     }
-    // UTF-16 text is full of NULs, so only judge binary-ness after ruling it out.
-    if utf16_without_bom(bytes).is_none() {
+    // UTF-16 text is full of NULs (and its CJK characters of control-like
+    // bytes), so only judge binary-ness after ruling it out, by its BOM or
+    // by its NULs.
+    let utf16 = matches!(Encoding::for_bom(bytes), Some((e, _)) if e == UTF_16LE || e == UTF_16BE)
+        || utf16_without_bom(bytes).is_some();
+    if !utf16 {
         let head = &bytes[..bytes.len().min(4096)];
         let control = head
             .iter()
             .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
             .count();
-        if control * 10 > head.len() {
+        // Compressed or random data has about one control byte in ten; a
+        // page or a text file next to none. Below that share, bytes with
+        // some control characters and no tag at all are binary too.
+        if control * 10 > head.len() || control * 33 > head.len() && !has_tags(bytes) {
             return Err(Error::NotHtml(
                 "the bytes look binary (many control characters)".into(),
             ));
         }
     }
     Ok(())
+}
+
+/// Does the start of `bytes` hold an HTML tag that every page has?
+fn has_tags(bytes: &[u8]) -> bool {
+    let head: Vec<u8> = bytes[..bytes.len().min(65536)]
+        .iter()
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    [
+        &b"<html"[..],
+        b"<head",
+        b"<body",
+        b"<meta",
+        b"<title",
+        b"<div",
+        b"<p>",
+        b"<p ",
+        b"<!doctype",
+    ]
+    .iter()
+    .any(|t| memchr::memmem::find(&head, t).is_some())
 }
 
 /// Decodes `bytes`, choosing the encoding as described in the module docs.
@@ -194,7 +222,11 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
                 good += std::str::from_utf8(valid)
                     .map(|s| s.chars().filter(|c| !c.is_ascii()).count())
                     .unwrap_or(0);
-                bad += 1;
+                // (A sequence cut off by the end of the file is a page saved
+                // short, not a sign of another encoding.)
+                if e.error_len().is_some() {
+                    bad += 1;
+                }
                 let skip = e.error_len().unwrap_or(after.len()).max(1);
                 rest = &after[skip.min(after.len())..];
                 if rest.is_empty() {
@@ -203,7 +235,8 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
             }
         }
     }
-    bad * 20 <= good
+    // One stray byte among a page's UTF-8 text is a slip, not an encoding.
+    bad * 20 <= good.max(20) && (bad == 0 || good > 0)
 }
 
 /// UTF-16 without a BOM shows as NULs in every other byte of ASCII markup.
@@ -397,6 +430,34 @@ mod tests {
             .collect();
         assert_eq!(detect(&be), UTF_16BE);
         assert!(check_is_html(&le).is_ok());
+        // Chinese text in UTF-16 is mostly bytes below 0x20 and no NULs:
+        // its BOM says it is text.
+        let mut zh: Vec<u8> = vec![0xff, 0xfe];
+        zh.extend(
+            "<p>居民周二晚投票决定用木材重建有百年历史的码头。居民周二晚投票决定用木材重建。</p>"
+                .encode_utf16()
+                .flat_map(|u| u.to_le_bytes()),
+        );
+        assert!(check_is_html(&zh).is_ok());
+        assert_eq!(detect(&zh), UTF_16LE);
+    }
+
+    #[test]
+    fn one_stray_byte_or_a_cut_character_keeps_declared_utf8() {
+        let page =
+            "<meta charset=utf-8><p>The café on the quay reopened, and the crêpes are back.</p>";
+        let mut stray = page.as_bytes().to_vec();
+        stray.splice(40..40, [0xa0]);
+        assert_eq!(detect(&stray), UTF_8);
+        // Saved short, in the middle of "£".
+        let mut cut = page.as_bytes().to_vec();
+        cut.extend("<p>£".as_bytes());
+        cut.pop();
+        assert_eq!(detect(&cut), UTF_8);
+        // A windows-1252 page declared UTF-8 is still read as what it is.
+        let mut latin = b"<meta charset=utf-8><p>The caf".to_vec();
+        latin.extend(b"\xe9 on the quay reopened, and the cr\xeapes are back.</p>");
+        assert_ne!(detect(&latin), UTF_8);
     }
 
     #[test]
@@ -409,5 +470,19 @@ mod tests {
         assert!(matches!(check_is_html(&[0u8; 100]), Err(Error::NotHtml(_))));
         assert!(matches!(check_is_html(b"  \n"), Err(Error::Empty)));
         assert!(check_is_html(b"<p>hi</p>").is_ok());
+        // Compressed or random bytes: control characters and no tag.
+        let mut x: u32 = 12345;
+        let noise: Vec<u8> = (0..3000)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                (x >> 16) as u8
+            })
+            .collect();
+        assert!(matches!(check_is_html(&noise), Err(Error::NotHtml(_))));
+        // A page with a few control characters in it is still a page.
+        let mut page = b"<html><body><p>".to_vec();
+        page.extend(std::iter::repeat_n(b'a', 200));
+        page.extend(b"\x01\x02\x03\x04\x05\x06\x07\x08</p></body></html>");
+        assert!(check_is_html(&page).is_ok());
     }
 }

@@ -123,7 +123,13 @@ impl Extractor {
             });
         }
         let bytes = decode::gunzip_if_needed(bytes, opts.max_size)?;
-        decode::check_is_html(&bytes)?;
+        // (Text the user says is UTF-16 is judged as text.)
+        if !opts
+            .encoding
+            .is_some_and(|e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE)
+        {
+            decode::check_is_html(&bytes)?;
+        }
         // The text is parsed where it lies when the bytes are UTF-8; else
         // the bytes go before parsing, as the decoded copy replaces them.
         let ((saved_from, dom), encoding) = match decode::decode_borrowed(&bytes, opts.encoding) {

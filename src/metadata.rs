@@ -726,10 +726,16 @@ impl Sources {
 
     /// The page's address: canonical, og:url, then the "saved from" comment.
     pub fn url(&self, saved_from: Option<&str>) -> Option<String> {
+        self.stated_url(saved_from).map(|u| unarchived(&u))
+    }
+
+    fn stated_url(&self, saved_from: Option<&str>) -> Option<String> {
         let og = self.meta(&["og:url", "twitter:url"]).map(str::to_string);
         let absolute = |u: &str| u.starts_with("http://") || u.starts_with("https://");
         let base = og.as_deref().filter(|u| absolute(u)).or(saved_from);
         if let Some(c) = &self.canonical {
+            // (A relative one may still hold the original: "/web/2024.../https://...".)
+            let c = &unarchived(c);
             if absolute(c) {
                 return Some(c.clone());
             }
@@ -1306,6 +1312,28 @@ fn title_segments(t: &str) -> Vec<&str> {
     parts
 }
 
+/// The page's own address inside a web archive's ("https://web.archive.org
+/// /web/20240305081200/https://news.example/story", or the same without the
+/// archive's host, as the Wayback Machine rewrites links): the original.
+fn unarchived(url: &str) -> String {
+    let rest = url
+        .strip_prefix("https://web.archive.org")
+        .or_else(|| url.strip_prefix("http://web.archive.org"))
+        .unwrap_or(url);
+    if let Some(r) = rest.strip_prefix("/web/") {
+        let stamp_end = r.find('/').unwrap_or(r.len());
+        let stamp = &r[..stamp_end];
+        let original = &r[(stamp_end + 1).min(r.len())..];
+        if stamp.starts_with(|c: char| c.is_ascii_digit())
+            && stamp.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && (original.starts_with("http://") || original.starts_with("https://"))
+        {
+            return original.to_string();
+        }
+    }
+    url.to_string()
+}
+
 /// Is `t` a host name written as a title ("iloveponysmag.com", "carta.info",
 /// "www.example.co.uk")? The last label must be a lowercase top-level domain
 /// of the usual ones, so that "Node.js", "ASP.NET" or "Socket.io" are names.
@@ -1700,6 +1728,17 @@ mod tests {
             "拿出10万元投资房产 小两口尝试以钱生钱"
         );
         assert_eq!(without_media_mark("(图)"), "(图)");
+        // A web archive's address holds the page's own.
+        for archived in [
+            "https://web.archive.org/web/20240313081522/https://news.example/story",
+            "/web/20240313081522id_/https://news.example/story",
+        ] {
+            assert_eq!(unarchived(archived), "https://news.example/story");
+        }
+        assert_eq!(
+            unarchived("https://news.example/web/2024/story"),
+            "https://news.example/web/2024/story"
+        );
         // A short Chinese headline is clearly longest too: four Han
         // characters say as much as "Short - Title" does not.
         assert_eq!(
