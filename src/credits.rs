@@ -72,12 +72,17 @@ pub fn credit_line(line: &str, m: &CreditMatcher) -> Option<Vec<Credit>> {
         }
         // The rest may itself hold labelled credits: "By X Editor: Y".
         // The rest may itself hold more credits: "By X Editor: Y", "记者 X 通讯员 Y".
-        let next = [m.labels.as_ref(), m.inner_prefixes.as_ref()]
-            .into_iter()
-            .flatten()
-            .filter_map(|re| re.find(rest).map(|f| f.start()))
-            .min()
-            .unwrap_or(rest.len());
+        // (A Chinese label may be glued to the name: "来源：周刊作者：孔维嘉".)
+        let next = [
+            m.labels.as_ref(),
+            m.inner_prefixes.as_ref(),
+            m.han_labels.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|re| re.find(rest).map(|f| f.start()))
+        .min()
+        .unwrap_or(rest.len());
         let role = m.role_of(label)?.to_string();
         let mut out = names(&rest[..next], &role, label);
         if out.is_empty() {
@@ -92,10 +97,14 @@ pub fn credit_line(line: &str, m: &CreditMatcher) -> Option<Vec<Credit>> {
         Some(found) if !found.is_empty() => Some(found),
         // A dateline opening the byline: "19.03.2019 | von Inga Buller"
         // (looked for only where a prefix or a label follows a space).
-        _ if [m.later_prefixes.as_ref(), m.labels.as_ref()]
-            .into_iter()
-            .flatten()
-            .any(|re| re.is_match(line)) =>
+        _ if [
+            m.later_prefixes.as_ref(),
+            m.labels.as_ref(),
+            m.han_labels.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|re| re.is_match(line)) =>
         {
             crate::date::after_leading(line)
                 .filter(|rest| rest.len() < line.len())
@@ -122,17 +131,16 @@ fn labelled(line: &str, m: &CreditMatcher, whole: bool) -> Option<Vec<Credit>> {
         let g = c.get(1).expect("group 1");
         found.push((g.start(), c.get(0).expect("match").end(), g.as_str()));
     }
-    // A Chinese label glued to the name before it: "作者：郑佳怡责任编辑：钟晓".
-    if let Some(han) = &m.han_labels
-        && !found.is_empty()
-    {
+    // A Chinese label glued to the name or the time before it, as adjacent
+    // spans write them: "作者：郑佳怡责任编辑：钟晓", "10:06:18来源：周刊".
+    if let Some(han) = &m.han_labels {
         for c in han.captures_iter(line) {
             let g = c.get(1).expect("group 1");
             let end = c.get(0).expect("match").end();
             let after_han = line[..g.start()]
                 .chars()
                 .next_back()
-                .is_some_and(crate::text::is_cjk);
+                .is_some_and(|c| crate::text::is_cjk(c) || c.is_ascii_digit());
             if after_han && !found.iter().any(|f| f.0 < end && g.start() < f.1) {
                 found.push((g.start(), end, g.as_str()));
             }
@@ -181,7 +189,8 @@ fn labelled(line: &str, m: &CreditMatcher, whole: bool) -> Option<Vec<Credit>> {
             continue;
         }
         let got = names(raw, &role, label);
-        if whole && got.is_empty() && !raw.trim().is_empty() {
+        let placeholder = PLACEHOLDERS.contains(&raw.trim().to_lowercase().as_str());
+        if whole && got.is_empty() && !raw.trim().is_empty() && !placeholder {
             return None;
         }
         out.extend(got);
@@ -221,18 +230,44 @@ pub fn credit_block(line: &str, m: &CreditMatcher) -> Option<Vec<Credit>> {
         .or_else(|| bare_label(line, m).then(Vec::new))
 }
 
-/// Is the line only a credit label with nothing after it ("责任编辑：", a
-/// template whose name field is empty)?
+/// What templates write where a name should be.
+const PLACEHOLDERS: [&str; 8] = [
+    "admin",
+    "administrator",
+    "管理员",
+    "佚名",
+    "匿名",
+    "未知",
+    "unknown",
+    "none",
+];
+
+/// Is the line only credit labels with nothing after them ("责任编辑：", a
+/// template whose name field is empty), or with a placeholder for a name
+/// ("文章录入：admin 责任编辑：admin", an old CMS's footer)?
 fn bare_label(line: &str, m: &CreditMatcher) -> bool {
     // Labels are short: a longer line is not one (and is not searched).
-    if line.len() > 60 {
+    if line.len() > 100 {
         return false;
     }
     let line = strip_brackets(line);
-    m.labels.as_ref().is_some_and(|re| {
-        re.find(line)
-            .is_some_and(|f| f.start() == 0 && line[f.end()..].trim().is_empty())
-    })
+    let Some(re) = &m.labels else {
+        return false;
+    };
+    let mut at = 0;
+    let mut labels = 0;
+    for f in re.find_iter(line) {
+        let between = line[at..f.start()].trim();
+        if !(between.is_empty()
+            || labels > 0 && PLACEHOLDERS.contains(&between.to_lowercase().as_str()))
+        {
+            return false;
+        }
+        at = f.end();
+        labels += 1;
+    }
+    let last = line[at..].trim();
+    labels > 0 && (last.is_empty() || PLACEHOLDERS.contains(&last.to_lowercase().as_str()))
 }
 
 /// Is the whole line a Chinese reporters' credit, "新京报记者 彭冲 山东冠县报道",
@@ -624,6 +659,12 @@ pub fn clean_name(raw: &str) -> String {
         && m.start() > 0
     {
         s.truncate(m.start());
+    }
+    // A staff code standing for the name ("责任编辑：DF532") is kept whole.
+    static STAFF_CODE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[A-Z]{1,4}\d{2,6}$").expect("valid regex"));
+    if STAFF_CODE.is_match(s.trim()) {
+        return s.trim().to_string();
     }
     // Dates and times end a name too, with the word that led to the date
     // in Chinese ("大卫于2005年8月12日发表").
@@ -1285,6 +1326,27 @@ mod tests {
         assert_eq!(line("原作者：司马青禾"), vec![pair("author", "司马青禾")]);
         assert_eq!(line("责任编辑：王璐 SN225"), vec![pair("editor", "王璐")]);
         assert_eq!(line("责任编辑：钟晓_NN2345"), vec![pair("editor", "钟晓")]);
+        assert_eq!(line("（责任编辑：DF532）"), vec![pair("editor", "DF532")]);
+        // Spans glued after the time, and a label glued after a prefixed name.
+        assert_eq!(
+            line("2023-08-22 10:06:18来源：经济观察周刊作者：孔维嘉"),
+            vec![pair("source", "经济观察周刊"), pair("author", "孔维嘉")]
+        );
+        // An old CMS's footer with placeholders for names credits no one,
+        // and is still a credit line, not the story.
+        let r = Rules::builtin();
+        assert_eq!(
+            credit_block("文章录入：admin 责任编辑：admin", &r.credits),
+            Some(vec![])
+        );
+        assert_eq!(
+            credit_block("文章录入：张伟 责任编辑：admin", &r.credits),
+            Some(vec![Credit {
+                role: "editor".into(),
+                name: "张伟".into(),
+                label: Some("文章录入".into())
+            }])
+        );
         assert_eq!(clean_name("박서준 기자"), "박서준");
         // Japanese: a byline in brackets with the paper after the name, and
         // who wrote the text and took the pictures.

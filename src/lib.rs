@@ -324,7 +324,13 @@ impl Extractor {
             h.truncate(trimmed);
             zone_credits.extend(found);
         }
-        let mut text_credits = body_credits(&selected, &rules.credits, text_credits);
+        let mut text_credits = body_credits(
+            &dom,
+            &choice.containers,
+            &selected,
+            &rules.credits,
+            text_credits,
+        );
         // Reporters named at the edges of the text: the start of the first
         // paragraphs, the end of the last ones.
         let n = kept.len();
@@ -389,6 +395,31 @@ impl Extractor {
         let mut credits = merge_credits(markup_authors, zone_credits, text_credits, &linked);
         // Photographers and illustrators the story's captions credit.
         add_uncredited(&mut credits, photo_credits);
+        // The editors' line just after the body, in an element of its own
+        // ("<div class=zebian>责任编辑：王佳怡</div>"): the first few lines
+        // there, up to the first paragraph of prose. (Not an author: a byline
+        // there is the next story's.)
+        let story_end = choice
+            .containers
+            .iter()
+            .map(|&c| dom.items[c].end as usize)
+            .max()
+            .unwrap_or(0);
+        let after: Vec<Credit> = blocks
+            .iter()
+            .skip_while(|b| b.owner < story_end)
+            .take_while(|b| b.weight <= 150)
+            .take(4)
+            .filter_map(|b| credits::credit_block(&b.text, &rules.credits))
+            .flatten()
+            .filter(|c| {
+                matches!(
+                    c.role.as_str(),
+                    "editor" | "chief_editor" | "reviewer" | "source" | "producer" | "translator"
+                )
+            })
+            .collect();
+        add_uncredited(&mut credits, after);
         // (Contributors, "Jane Doe contributed to this report", are not the
         // byline: they leave it to be found.)
         if !credits
@@ -1111,10 +1142,14 @@ const AUTHOR_ROLES: &[&str] = &[
 /// Credit lines of the body that belong to the piece: not a teaser's byline
 /// under a link headline, and not in the middle of the text.
 fn body_credits(
+    dom: &parse::Dom,
+    containers: &[usize],
     selected: &[(&body::Block, body::Verdict)],
     m: &rules::CreditMatcher,
     found: Vec<Credit>,
 ) -> Vec<Credit> {
+    // Which of the body's containers holds a block.
+    let box_of = |b: &body::Block| containers.iter().position(|&c| dom.contains(c, b.owner));
     use body::Verdict;
     let kept: Vec<usize> = (0..selected.len())
         .filter(|&k| selected[k].1 == Verdict::Keep)
@@ -1128,12 +1163,14 @@ fn body_credits(
             continue;
         }
         let teaser = k > 0 && selected[k - 1].1 == Verdict::LinkHeavy;
-        // In the middle of the text: prose before it and right after it.
+        // In the middle of the text: prose before it and right after it, in
+        // the same container (a notice joined after the story is not its text).
+        let own = box_of(selected[k].0);
         let inside = kept.iter().filter(|&&j| j < k).count() >= 3
             && selected[k + 1..]
                 .iter()
                 .take(2)
-                .any(|(b, v)| *v == Verdict::Keep && b.weight >= 80);
+                .any(|(b, v)| *v == Verdict::Keep && b.weight >= 80 && box_of(b) == own);
         if teaser || inside || k > last + 8 && k > first {
             continue;
         }

@@ -1236,6 +1236,12 @@ mod tests {
             ("※本記事は取材時点の情報に基づいています。", "disclaimers"),
             ("1|2|3", "related-text"),
             ("dpa/lsw/fra", "agency-tags"),
+            ("风险提示：股市有风险，投资需谨慎。", "disclaimers"),
+            ("往期推荐", "related-text"),
+            ("（未完，请看下一页）", "related-text"),
+            ("点击上方蓝字关注我们", "share"),
+            ("喜欢就点个“在看”吧", "share"),
+            ("▲ 老街上的咖啡店，图源：受访者提供", "photo-credit-lines"),
             (
                 "Harriet Okafor has no position in any of the stocks mentioned.",
                 "disclaimers",

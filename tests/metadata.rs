@@ -1199,3 +1199,27 @@ fn a_forum_templates_own_author_meta_is_no_writer() {
         Vec::<(String, String)>::new()
     );
 }
+
+#[test]
+fn editors_after_the_story_or_beside_a_joined_notice_are_credited() {
+    let story = "<p>北岭市曾是全国重要的钢铁基地，鼎盛时期全市钢铁产量占工业总产值的六成以上。但从上世纪九十年代末开始，钢铁产能逐步退出，城市经济一度陷入低迷。</p>\
+                 <p>转型的第一步，是盘活闲置的老厂房和土地。市里将关停的几家钢厂改造为产业园区，以较低的租金吸引装备制造企业入驻。</p>\
+                 <p>如今，园区已有一百多家企业，新增就业岗位两万多个。当地官员表示，下一步将继续推动产业升级，培育新的增长点。</p>";
+    // The editors' line in an element of its own after the body.
+    let page = format!(
+        "<html><head><meta charset='utf-8'></head><body><h1>老工业城市的转型之路</h1>\
+         <div class='text_area'>{story}</div><div class='zebian'><p>编辑：王佳怡 责任编辑：刘启明</p></div>\
+         <div class='related'><a href='/a'>另一条新闻的标题在这里</a></div></body></html>"
+    );
+    assert_eq!(
+        credits(&run(page.as_bytes())),
+        vec![pair("editor", "王佳怡"), pair("editor", "刘启明")]
+    );
+    // The editor closing the story, with a notice joined after it.
+    let page = format!(
+        "<html><head><meta charset='utf-8'></head><body><h1>老工业城市的转型之路</h1><div>\
+         <div id='ContentBody'>{story}<p>（责任编辑：张三）</p></div>\
+         <div class='fxtx'><p>本文内容仅供参考，市场有风险，选择需谨慎，请读者自行判断并承担相应后果。</p></div></div></body></html>"
+    );
+    assert_eq!(credits(&run(page.as_bytes())), vec![pair("editor", "张三")]);
+}
