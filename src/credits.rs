@@ -1107,6 +1107,14 @@ mod tests {
             vec![pair("author", "أحمد الخطيب")]
         );
         assert_eq!(line("المصدر : الجزيرة"), vec![pair("source", "الجزيرة")]);
+        assert_eq!(
+            line("ผู้เขียน: ชุติมา วงศ์สวัสดิ์"),
+            vec![pair("author", "ชุติมา วงศ์สวัสดิ์")]
+        );
+        assert_eq!(
+            line("Penulis: Rizky Pratama"),
+            vec![pair("author", "Rizky Pratama")]
+        );
         for (l, name) in [
             ("Quelle: dpa", "dpa"),
             ("Fuente: EFE", "EFE"),

@@ -60,7 +60,7 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 /// Month names as news pages write them, full and abbreviated, in the
 /// languages of the world's big news markets (English, German, French,
 /// Spanish, Italian, Portuguese, Dutch, the Nordic languages, Polish, Czech,
-/// Romanian, Indonesian, Turkish, Russian, Ukrainian, Greek and Arabic),
+/// Romanian, Indonesian, Turkish, Russian, Ukrainian, Greek, Arabic, Hindi and Swahili),
 /// lowercase, with the month they name. Abbreviations that are common words
 /// ("out", Portuguese October) are left out.
 const MONTHS: &[(&str, u32)] = &[
@@ -303,6 +303,31 @@ const MONTHS: &[(&str, u32)] = &[
     ("грудня", 12),
     ("δεκεμβρίου", 12),
     ("ديسمبر", 12),
+    // Hindi and Swahili.
+    ("जनवरी", 1),
+    ("फ़रवरी", 2),
+    ("फरवरी", 2),
+    ("मार्च", 3),
+    ("machi", 3),
+    ("अप्रैल", 4),
+    ("aprili", 4),
+    ("मई", 5),
+    ("जून", 6),
+    ("जुलाई", 7),
+    ("julai", 7),
+    ("अगस्त", 8),
+    ("agosti", 8),
+    ("सितंबर", 9),
+    ("सितम्बर", 9),
+    ("septemba", 9),
+    ("अक्टूबर", 10),
+    ("oktoba", 10),
+    ("नवंबर", 11),
+    ("नवम्बर", 11),
+    ("novemba", 11),
+    ("दिसंबर", 12),
+    ("दिसम्बर", 12),
+    ("desemba", 12),
 ];
 
 /// "20 October 2023", "Oct. 20, 2023 12:42 p.m. ET", "14. Dezember 2015 um
@@ -570,10 +595,21 @@ fn find_span(s: &str, order: Order) -> Option<(std::ops::Range<usize>, Stamp)> {
     // The time written before the date: "08:12 05.03.2024" (Russian papers).
     if stamp.time.is_none() {
         static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?:^|[^\d:.])(\d{1,2}):(\d{2})\s*[,|•·-]?\s*$").expect("valid regex")
+            Regex::new(r"(?i)(?:^|[^\d:.])(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?\s*[,|•·-]?\s*$")
+                .expect("valid regex")
         });
         if let Some(c) = BEFORE.captures(&s[..span.start]) {
-            let (h, m): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+            let (mut h, m): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+            // "08:12 PM March 05, 2024".
+            if let Some(ap) = c.get(3) {
+                let pm = ap.as_str().eq_ignore_ascii_case("p");
+                h = match (pm, h) {
+                    (_, 13..) => 99,
+                    (true, 12) | (false, 0..12) => h,
+                    (true, h) => h + 12,
+                    (false, 12) => 0,
+                };
+            }
             if h < 24 && m < 60 {
                 stamp.time = Some((h, m, None));
                 span.start = c.get(1).map_or(span.start, |t| t.start());
@@ -812,6 +848,12 @@ mod tests {
             ("5.mar.2024 às 8h12", "2024-03-05T08:12"),
             ("입력 2024.03.05. 오전 8:12", "2024-03-05T08:12"),
             ("2023年11月20日（星期一）　06:30", "2023-11-20T06:30"),
+            ("08:12 PM March 05, 2024", "2024-03-05T20:12"),
+            ("Jumanne, Machi 5, 2024", "2024-03-05"),
+            (
+                "अपडेट मंगलवार, 05 मार्च 2024 08:12 PM IST",
+                "2024-03-05T20:12+05:30",
+            ),
             ("2023年11月20日 星期一 06:30", "2023-11-20T06:30"),
         ] {
             assert_eq!(iso(text).as_deref(), Some(want), "{text}");

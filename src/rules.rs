@@ -1238,6 +1238,26 @@ mod tests {
             ("dpa/lsw/fra", "agency-tags"),
             ("风险提示：股市有风险，投资需谨慎。", "disclaimers"),
             ("往期推荐", "related-text"),
+            ("Story continues below this ad", "ads"),
+            (
+                "(Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed.)",
+                "disclaimers",
+            ),
+            ("(With inputs from PTI)", "disclaimers"),
+            (
+                "हिंदी समाचार के लिए जुड़े रहें अमर भारती के साथ। सर्वाधिकार सुरक्षित।",
+                "copyright",
+            ),
+            (
+                "📣 Join our WhatsApp channel Click here to join",
+                "newsletter-and-paywall",
+            ),
+            (
+                "Your subscription has been successful.",
+                "newsletter-and-paywall",
+            ),
+            ("Contact: theeditor@punchdaily.example", "author-bio"),
+            ("Baca juga:", "related-text"),
             ("（未完，请看下一页）", "related-text"),
             ("点击上方蓝字关注我们", "share"),
             ("喜欢就点个“在看”吧", "share"),
