@@ -32,7 +32,7 @@ use serde_json::value::RawValue;
 use crate::{Article, Extractor, Options};
 
 /// The file names taken from folders by default (a `.gz` of each too).
-pub const PAGE_EXTENSIONS: [&str; 4] = ["html", "htm", "shtml", "xhtml"];
+pub const PAGE_EXTENSIONS: [&str; 6] = ["html", "htm", "shtml", "xhtml", "mhtml", "mht"];
 
 /// Suffix of the temporary file an output is written to before it is renamed.
 pub const TEMP_SUFFIX: &str = ".copydesk-tmp";
@@ -120,7 +120,7 @@ pub struct Matcher {
 }
 
 impl Matcher {
-    /// `.html .htm .shtml .xhtml` and their `.gz` forms, in any letter case.
+    /// `.html .htm .shtml .xhtml .mhtml .mht` and their `.gz` forms, in any letter case.
     pub fn pages() -> Matcher {
         let mut b = GlobSetBuilder::new();
         for ext in PAGE_EXTENSIONS {

@@ -447,14 +447,14 @@ fn unglue_names(s: &str) -> String {
         }
         let (left, right) = (&s[..at], &s[at..]);
         let words = |t: &str| {
-            t.split(|c: char| c == ',' || c == ';')
+            t.split([',', ';'])
                 .next()
                 .unwrap_or("")
                 .split_whitespace()
                 .count()
         };
         let left_words = left
-            .rsplit(|c: char| c == ',' || c == ';')
+            .rsplit([',', ';'])
             .next()
             .unwrap_or("")
             .split_whitespace()

@@ -42,6 +42,144 @@ pub fn gunzip_if_needed(bytes: &[u8], limit: usize) -> Result<Cow<'_, [u8]>, Err
     Ok(Cow::Owned(out))
 }
 
+/// The page inside a browser's single-file save (MHTML, "Webpage, single
+/// file"): the first `text/html` part of the multipart/related message,
+/// undone from quoted-printable or base64, with the address it was saved
+/// from (`Content-Location`) and the charset its part header names.
+pub struct Mhtml {
+    pub html: Vec<u8>,
+    pub location: Option<String>,
+    pub charset: Option<&'static Encoding>,
+}
+
+/// Unwraps MHTML, or gives `None` for anything else (most pages: only the
+/// first bytes are looked at).
+pub fn unwrap_mhtml(bytes: &[u8]) -> Option<Mhtml> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let find = |hay: &[u8], needle: &[u8]| memchr::memmem::find(hay, needle);
+    // Headers first (no markup before them), a multipart/related type.
+    if head.first() == Some(&b'<') || find(&lower, b"mime-version:").is_none() {
+        return None;
+    }
+    let ct = find(&lower, b"multipart/related")?;
+    let b = ct + find(&lower[ct..], b"boundary=")? + 9;
+    let rest = &head[b..];
+    let (quoted, rest) = match rest.first() {
+        Some(b'"') => (true, &rest[1..]),
+        _ => (false, rest),
+    };
+    let end = rest.iter().position(|&c| {
+        if quoted {
+            c == b'"'
+        } else {
+            c == b';' || c.is_ascii_whitespace()
+        }
+    })?;
+    let mut boundary = b"--".to_vec();
+    boundary.extend_from_slice(&rest[..end]);
+    let mut at = find(bytes, &boundary)?;
+    loop {
+        let start = at + boundary.len();
+        let next = find(&bytes[start..], &boundary).map(|n| start + n);
+        let part = &bytes[start..next.unwrap_or(bytes.len())];
+        let split = find(part, b"\r\n\r\n")
+            .map(|i| (i, 4))
+            .or_else(|| find(part, b"\n\n").map(|i| (i, 2)));
+        if let Some((h, gap)) = split {
+            let headers = String::from_utf8_lossy(&part[..h]).to_string();
+            let header = |name: &str| {
+                headers.lines().find_map(|l| {
+                    let (k, v) = l.split_once(':')?;
+                    k.trim()
+                        .eq_ignore_ascii_case(name)
+                        .then(|| v.trim().to_string())
+                })
+            };
+            let ctype = header("content-type").unwrap_or_default();
+            if ctype.to_ascii_lowercase().starts_with("text/html") {
+                let body = &part[h + gap..];
+                let html = match header("content-transfer-encoding")
+                    .map(|e| e.to_ascii_lowercase())
+                    .as_deref()
+                {
+                    Some("quoted-printable") => quoted_printable(body),
+                    Some("base64") => base64(body),
+                    _ => body.to_vec(),
+                };
+                let charset = ctype.to_ascii_lowercase().split(';').find_map(|p| {
+                    let v = p.trim().strip_prefix("charset=")?;
+                    Encoding::for_label(v.trim_matches('"').as_bytes())
+                });
+                return Some(Mhtml {
+                    html,
+                    location: header("content-location").filter(|l| l.starts_with("http")),
+                    charset,
+                });
+            }
+        }
+        at = next?;
+    }
+}
+
+/// Undoes quoted-printable: "=C2=A3" is the bytes C2 A3, "=" at a line's
+/// end joins the lines.
+fn quoted_printable(body: &[u8]) -> Vec<u8> {
+    let hex = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(body.len());
+    let mut i = 0;
+    while i < body.len() {
+        if body[i] == b'=' {
+            if body[i + 1..].starts_with(b"\r\n") {
+                i += 3;
+                continue;
+            }
+            if body[i + 1..].starts_with(b"\n") {
+                i += 2;
+                continue;
+            }
+            if let (Some(&a), Some(&b)) = (body.get(i + 1), body.get(i + 2))
+                && let (Some(x), Some(y)) = (hex(a), hex(b))
+            {
+                out.push(x * 16 + y);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(body[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Undoes base64, skipping line breaks and anything outside its alphabet.
+fn base64(body: &[u8]) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(body.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for v in body
+        .iter()
+        .take_while(|&&c| c != b'=')
+        .filter_map(|&c| value(c))
+    {
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    out
+}
+
 /// Refuses input that is empty or plainly not a web page.
 pub fn check_is_html(bytes: &[u8]) -> Result<(), Error> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -458,6 +596,27 @@ mod tests {
         let mut latin = b"<meta charset=utf-8><p>The caf".to_vec();
         latin.extend(b"\xe9 on the quay reopened, and the cr\xeapes are back.</p>");
         assert_ne!(detect(&latin), UTF_8);
+    }
+
+    #[test]
+    fn a_browsers_single_file_save_gives_the_page_inside() {
+        let mhtml = b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----B--1\"\r\n\r\n\
+------B--1\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: https://news.example/story\r\n\r\n\
+<p class=3D\"x\">Fares rise by =C2=A32 from Ap=\r\nril.</p>\r\n------B--1\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n------B--1--\r\n";
+        let m = unwrap_mhtml(mhtml).expect("MHTML");
+        assert_eq!(
+            String::from_utf8(m.html).unwrap(),
+            "<p class=\"x\">Fares rise by \u{a3}2 from April.</p>\r\n"
+        );
+        assert_eq!(m.location.as_deref(), Some("https://news.example/story"));
+        // Base64 parts, and a charset in the part's header.
+        let b64 = b"MIME-Version: 1.0\nContent-Type: multipart/related; boundary=XX\n\n--XX\nContent-Type: text/html; charset=\"windows-1252\"\nContent-Transfer-Encoding: base64\n\nPHA+Y2Fm6TwvcD4=\n--XX--\n";
+        let m = unwrap_mhtml(b64).expect("MHTML");
+        assert_eq!(m.html, b"<p>caf\xe9</p>");
+        assert_eq!(m.charset, Some(encoding_rs::WINDOWS_1252));
+        // A page is no MHTML, nor is a mail without an HTML part.
+        assert!(unwrap_mhtml(b"<html><p>MIME-Version: 1.0 multipart/related</p>").is_none());
+        assert!(unwrap_mhtml(b"MIME-Version: 1.0\nContent-Type: multipart/related; boundary=Q\n\n--Q\nContent-Type: text/plain\n\nhi\n--Q--").is_none());
     }
 
     #[test]

@@ -123,6 +123,13 @@ impl Extractor {
             });
         }
         let bytes = decode::gunzip_if_needed(bytes, opts.max_size)?;
+        // A browser's single-file save (MHTML): the page inside it, with the
+        // address it was saved from and the charset its part names.
+        let mhtml = decode::unwrap_mhtml(&bytes);
+        let (bytes, mhtml_url, forced) = match mhtml {
+            Some(m) => (Cow::Owned(m.html), m.location, opts.encoding.or(m.charset)),
+            None => (bytes, None, opts.encoding),
+        };
         // (Text the user says is UTF-16 is judged as text.)
         if !opts
             .encoding
@@ -132,7 +139,7 @@ impl Extractor {
         }
         // The text is parsed where it lies when the bytes are UTF-8; else
         // the bytes go before parsing, as the decoded copy replaces them.
-        let ((saved_from, dom), encoding) = match decode::decode_borrowed(&bytes, opts.encoding) {
+        let ((saved_from, dom), encoding) = match decode::decode_borrowed(&bytes, forced) {
             (Cow::Borrowed(text), encoding) => (parse_text(text), encoding),
             (Cow::Owned(text), encoding) => {
                 drop(bytes);
@@ -143,6 +150,7 @@ impl Extractor {
         let mut sources = metadata::gather(&dom);
         // Site rules, by the page's address; a site that switches general
         // rules off gets them recompiled without (once per run).
+        let saved_from = saved_from.or(mhtml_url);
         let page_url = sources
             .url(saved_from.as_deref())
             .or_else(|| opts.url.clone());

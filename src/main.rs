@@ -96,7 +96,7 @@ struct BatchArgs {
     input: InputFormat,
 
     /// Which files to take from folders, by their path under the folder
-    /// (repeatable). Default: *.html *.htm *.shtml *.xhtml and their .gz.
+    /// (repeatable). Default: *.html *.htm *.shtml *.xhtml *.mhtml *.mht and their .gz.
     #[arg(long = "glob", value_name = "PATTERN")]
     globs: Vec<String>,
 

@@ -1034,7 +1034,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<
     };
     let han: Vec<String> = labels
         .iter()
-        .filter(|l| l.chars().count() >= 2 && l.chars().all(|c| crate::text::is_cjk(c)))
+        .filter(|l| l.chars().count() >= 2 && l.chars().all(crate::text::is_cjk))
         .cloned()
         .collect();
     let credits = CreditMatcher {

@@ -192,3 +192,45 @@ fn user_rules_add_to_the_builtin_ones_and_bad_files_are_named() {
                 .and(predicate::str::contains("invalid selector")),
         );
 }
+
+#[test]
+fn a_folder_takes_single_file_saves_and_reads_the_page_inside() {
+    // Chrome's "Webpage, single file": MHTML, the page quoted-printable.
+    let qp = ARTICLE
+        .replace('=', "=3D")
+        .replace("two metres", "two=\r\n metres");
+    let mhtml = format!(
+        "From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\
+         \ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--x----\"\r\n\r\n\
+         ------MultipartBoundary--x----\r\nContent-Type: text/html\r\n\
+         Content-Transfer-Encoding: quoted-printable\r\n\
+         Content-Location: https://daily.example/rain\r\n\r\n{qp}\r\n------MultipartBoundary--x------\r\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("in")).unwrap();
+    write(&dir.path().join("in"), "rain.mhtml", mhtml.as_bytes());
+    let out_dir = dir.path().join("out");
+    let out = copydesk()
+        .arg(dir.path().join("in"))
+        .arg("-o")
+        .arg(&out_dir)
+        .arg("-q")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value =
+        serde_json::from_slice(&std::fs::read(out_dir.join("rain.json")).unwrap()).unwrap();
+    assert_eq!(v["url"], "https://daily.example/rain");
+    assert_eq!(v["headline"], "Rain floods the valley");
+    assert!(
+        v["paragraphs"][0]
+            .as_str()
+            .unwrap()
+            .contains("rose by two metres before"),
+        "{v}"
+    );
+}
