@@ -122,62 +122,23 @@ pub fn unwrap_mhtml(bytes: &[u8]) -> Option<Mhtml> {
     }
 }
 
-/// Undoes quoted-printable: "=C2=A3" is the bytes C2 A3, "=" at a line's
-/// end joins the lines.
+/// Undoes quoted-printable, forgiving the slips saved pages have.
 fn quoted_printable(body: &[u8]) -> Vec<u8> {
-    let hex = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
-    let mut out = Vec::with_capacity(body.len());
-    let mut i = 0;
-    while i < body.len() {
-        if body[i] == b'=' {
-            if body[i + 1..].starts_with(b"\r\n") {
-                i += 3;
-                continue;
-            }
-            if body[i + 1..].starts_with(b"\n") {
-                i += 2;
-                continue;
-            }
-            if let (Some(&a), Some(&b)) = (body.get(i + 1), body.get(i + 2))
-                && let (Some(x), Some(y)) = (hex(a), hex(b))
-            {
-                out.push(x * 16 + y);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(body[i]);
-        i += 1;
-    }
-    out
+    quoted_printable::decode(body, quoted_printable::ParseMode::Robust)
+        .unwrap_or_else(|_| body.to_vec())
 }
 
-/// Undoes base64, skipping line breaks and anything outside its alphabet.
+/// Undoes base64 written in lines.
 fn base64(body: &[u8]) -> Vec<u8> {
-    let value = |c: u8| match c {
-        b'A'..=b'Z' => Some(c - b'A'),
-        b'a'..=b'z' => Some(c - b'a' + 26),
-        b'0'..=b'9' => Some(c - b'0' + 52),
-        b'+' => Some(62),
-        b'/' => Some(63),
-        _ => None,
-    };
-    let mut out = Vec::with_capacity(body.len() * 3 / 4);
-    let (mut acc, mut bits) = (0u32, 0u32);
-    for v in body
+    use base64::Engine as _;
+    let clean: Vec<u8> = body
         .iter()
-        .take_while(|&&c| c != b'=')
-        .filter_map(|&c| value(c))
-    {
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    out
+        .copied()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    base64::engine::general_purpose::STANDARD
+        .decode(&clean)
+        .unwrap_or_default()
 }
 
 /// Refuses input that is empty or plainly not a web page.
