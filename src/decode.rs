@@ -56,12 +56,14 @@ pub struct Mhtml {
 /// first bytes are looked at).
 pub fn unwrap_mhtml(bytes: &[u8]) -> Option<Mhtml> {
     let head = &bytes[..bytes.len().min(4096)];
-    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
-    let find = |hay: &[u8], needle: &[u8]| memchr::memmem::find(hay, needle);
-    // Headers first (no markup before them), a multipart/related type.
-    if head.first() == Some(&b'<') || find(&lower, b"mime-version:").is_none() {
+    // Headers first (no markup before them), a multipart/related type: a
+    // page, opening with markup, is told apart before anything is copied.
+    if head.trim_ascii_start().first().is_none_or(|&b| b == b'<') {
         return None;
     }
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let find = |hay: &[u8], needle: &[u8]| memchr::memmem::find(hay, needle);
+    find(&lower, b"mime-version:")?;
     let ct = find(&lower, b"multipart/related")?;
     let b = ct + find(&lower[ct..], b"boundary=")? + 9;
     let rest = &head[b..];

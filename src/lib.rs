@@ -407,15 +407,15 @@ impl Extractor {
         // ("<div class=zebian>责任编辑：王佳怡</div>"): the first few lines
         // there, up to the first paragraph of prose. (Not an author: a byline
         // there is the next story's.)
-        let story_end = choice
+        let body_end = choice
             .containers
             .iter()
             .map(|&c| dom.items[c].end as usize)
             .max()
-            .unwrap_or(0);
+            .unwrap_or(dom.items.len());
         let after: Vec<Credit> = blocks
             .iter()
-            .skip_while(|b| b.owner < story_end)
+            .skip_while(|b| b.owner < body_end)
             .take_while(|b| b.weight <= 150)
             .take(4)
             .filter_map(|b| credits::credit_block(&b.text, &rules.credits))
@@ -458,12 +458,6 @@ impl Extractor {
             }
         }
 
-        let body_end = choice
-            .containers
-            .iter()
-            .map(|&c| dom.items[c].end as usize)
-            .max()
-            .unwrap_or(dom.items.len());
         let site_date = site.date().and_then(|(r, sels)| {
             let s = site::date(&dom, sels)?;
             applied.date = Some(r.rule);
