@@ -91,8 +91,13 @@ pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
     // (a poem, lyrics) is one run.
     let mut loose = vec![0u32; n];
     let mut breaks = vec![0u32; n];
+    // Does the subtree hold an image (an image box's wrapper)?
+    let mut media = vec![false; n];
     for i in (0..n).rev() {
         let b = block_of[i] as usize;
+        if matches!(dom.tag(i), "img" | "picture" | "video") {
+            media[i] = true;
+        }
         match dom.items[i].kind {
             Kind::Text => {
                 let w = crate::text::weight(dom.text(i).unwrap_or("").trim()) as u32;
@@ -115,6 +120,7 @@ pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
         if p != NO_PARENT {
             let p = p as usize;
             text_weight[p] = text_weight[p].saturating_add(text_weight[i]);
+            media[p] |= media[i];
             prose[p] = prose[p].saturating_add(prose[i]);
             runs[p] = runs[p].saturating_add(runs[i]);
         }
@@ -145,9 +151,17 @@ pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
             // "auto-tag", a span classed "source", a <time> in "met on <time>
             // Tuesday</time>") is part of the sentence: class rules, and the
             // byline rules' selectors, leave it, strict rules (hidden text) do not.
+            // An inline wrapper holding an image between it and the <p>
+            // ("<p><span><img><span class=caption>…</span></span>Story…")
+            // is an image box set in the paragraph, not part of a sentence.
+            let in_image_box = || {
+                let p = p_of[i] as usize;
+                dom.ancestors(i).take_while(|&a| a != p).any(|a| media[a])
+            };
             let in_sentence = matches!(dom.items[i].kind, Kind::Inline | Kind::Link)
                 && p_of[i] != NO_PARENT
-                && text_weight[p_of[i] as usize] > text_weight[i] + 20;
+                && text_weight[p_of[i] as usize] > text_weight[i] + 20
+                && !in_image_box();
             let by_selector = v
                 .drop_by_selector
                 .filter(|&r| !(in_sentence && rules.info[r].group.as_deref() == Some("byline")));
@@ -392,6 +406,23 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(got[0].0.starts_with("About the author"), "{got:?}");
         assert_eq!(got[0].1, "author-bio");
+    }
+
+    #[test]
+    fn an_image_box_set_in_a_paragraph_is_not_part_of_its_sentence() {
+        let long = "word ".repeat(300);
+        // A portal sets the picture, with its credit line, inside the
+        // paragraph that opens the story.
+        let page = format!(
+            "<body><article><p><span class='storyimage'><span class='image'><img src='a.jpg'></span>\
+             <span class='caption truncate'><span>© Archive Photos</span></span></span>\
+             <strong>Why we love to watch sad movies.</strong></p><p>{long}</p></article></body>"
+        );
+        let got = names(&page);
+        assert_eq!(
+            got,
+            vec![("© Archive Photos".to_string(), "captions".to_string())]
+        );
     }
 
     #[test]
