@@ -258,7 +258,7 @@ pub fn detect(bytes: &[u8]) -> &'static Encoding {
                     return UTF_8;
                 }
                 // Declared UTF-8 but it is not: trust the bytes.
-                return sniff(bytes);
+                return sniff(bytes, head);
             }
             // A legacy charset declared over bytes that are valid, non-ASCII
             // UTF-8 (the "gb2312 page saved as UTF-8" case): UTF-8 wins, since
@@ -271,7 +271,7 @@ pub fn detect(bytes: &[u8]) -> &'static Encoding {
             // must do clearly better.
             let declared_bad = bad_share(declared, bytes);
             if declared_bad > 0.02 {
-                let guess = sniff(bytes);
+                let guess = sniff(bytes, head);
                 if bad_share(guess, bytes) * 4.0 < declared_bad {
                     return guess;
                 }
@@ -279,14 +279,125 @@ pub fn detect(bytes: &[u8]) -> &'static Encoding {
             declared
         }
         None if utf8_ok => UTF_8,
-        None => sniff(bytes),
+        None => sniff(bytes, head),
     }
 }
 
-fn sniff(bytes: &[u8]) -> &'static Encoding {
+/// Guesses the encoding from the bytes, told the page's country or
+/// language when its head gives one (`tld_hint`): chardetng weighs the
+/// encodings of a country's script higher, so that an English page's
+/// few "£" are not read as the Polish "Ł" of windows-1250.
+fn sniff(bytes: &[u8], head: &[u8]) -> &'static Encoding {
     let mut det = EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
     det.feed(bytes, true);
-    det.guess(None, chardetng::Utf8Detection::Allow)
+    let hint = tld_hint(head);
+    det.guess(
+        hint.as_ref().map(|t| t.as_slice()),
+        chardetng::Utf8Detection::Allow,
+    )
+}
+
+/// A two-letter country domain for the page, as chardetng takes it: the
+/// one of the address the page was saved from (a browser's "saved from
+/// url" comment, the canonical link, og:url) when that is a country's, else
+/// one standing for the language of `<html lang>` ("en" reads as a Western
+/// country's, "pl" as Poland's, "zh-TW" as Taiwan's).
+fn tld_hint(head: &[u8]) -> Option<[u8; 2]> {
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    if let Some(t) = address_in_head(&lower).and_then(country_domain) {
+        return Some(t);
+    }
+    let at = memchr::memmem::find(&lower, b"<html")?;
+    let end = memchr::memchr(b'>', &lower[at..]).map_or(lower.len(), |e| at + e);
+    let lang = attr_value(&lower[at + 5..end], b"lang")?;
+    let (primary, region) = match lang.iter().position(|&b| b == b'-' || b == b'_') {
+        Some(i) => (&lang[..i], &lang[i + 1..]),
+        None => (lang, &b""[..]),
+    };
+    let tld: &[u8; 2] = match primary {
+        b"zh" if matches!(region, b"tw" | b"hk" | b"mo" | b"hant") => b"tw",
+        b"zh" => b"cn",
+        b"ja" => b"jp",
+        b"ko" => b"kr",
+        b"pl" => b"pl",
+        b"cs" => b"cz",
+        b"sk" => b"sk",
+        b"hu" => b"hu",
+        b"hr" => b"hr",
+        b"sl" => b"si",
+        b"ro" => b"ro",
+        b"bs" => b"ba",
+        b"sr" => b"rs",
+        b"ru" => b"ru",
+        b"uk" => b"ua",
+        b"be" => b"by",
+        b"bg" => b"bg",
+        b"mk" => b"mk",
+        b"kk" => b"kz",
+        b"el" => b"gr",
+        b"tr" => b"tr",
+        b"az" => b"az",
+        b"he" | b"iw" => b"il",
+        b"ar" => b"sa",
+        b"fa" => b"ir",
+        b"ur" => b"pk",
+        b"lt" => b"lt",
+        b"lv" => b"lv",
+        b"vi" => b"vn",
+        b"th" => b"th",
+        b"is" => b"is",
+        b"fo" => b"fo",
+        // Languages written in Latin letters of western Europe's encodings.
+        b"en" | b"fr" | b"de" | b"es" | b"it" | b"pt" | b"nl" | b"sv" | b"da" | b"no" | b"nb"
+        | b"nn" | b"fi" | b"ga" | b"ca" | b"eu" | b"gl" | b"af" | b"id" | b"ms" | b"sw" => b"us",
+        _ => return None,
+    };
+    Some(*tld)
+}
+
+/// The address a (lowercased) head gives for the page, scheme and all.
+fn address_in_head(lower: &[u8]) -> Option<&[u8]> {
+    if let Some(at) = memchr::memmem::find(lower, b"saved from url=(") {
+        let rest = &lower[at + 16..];
+        let rest = &rest[rest.iter().position(|&b| b == b')')? + 1..];
+        return Some(rest);
+    }
+    let mut pos = 0;
+    while let Some(at) = memchr::memmem::find(&lower[pos..], b"<link") {
+        let start = pos + at + 5;
+        let end = memchr::memchr(b'>', &lower[start..]).map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if attr_value(tag, b"rel").is_some_and(|v| v == b"canonical") {
+            return attr_value(tag, b"href");
+        }
+        pos = end;
+    }
+    pos = 0;
+    while let Some(at) = memchr::memmem::find(&lower[pos..], b"<meta") {
+        let start = pos + at + 5;
+        let end = memchr::memchr(b'>', &lower[start..]).map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if attr_value(tag, b"property").is_some_and(|v| v == b"og:url") {
+            return attr_value(tag, b"content");
+        }
+        pos = end;
+    }
+    None
+}
+
+/// The two-letter country domain of an address's host, if it has one.
+fn country_domain(url: &[u8]) -> Option<[u8; 2]> {
+    let rest = &url[memchr::memmem::find(url, b"://")? + 3..];
+    let host_end = rest
+        .iter()
+        .position(|b| matches!(b, b'/' | b':' | b'?' | b'#' | b'"' | b'\'' | b' ' | b'>'))
+        .unwrap_or(rest.len());
+    let host = &rest[..host_end];
+    let label = host.rsplit(|&b| b == b'.').next()?;
+    match label {
+        [a, b] if a.is_ascii_lowercase() && b.is_ascii_lowercase() => Some([*a, *b]),
+        _ => None,
+    }
 }
 
 /// Share of the non-ASCII characters of the decoded text that are
@@ -515,6 +626,52 @@ mod tests {
         page.extend(b"\xff\xff"); // one stray, undecodable pair
         page.extend(gbk("结束。"));
         assert_eq!(detect(&page), encoding_rs::GBK);
+    }
+
+    #[test]
+    fn the_pages_language_or_country_steers_the_sniffing() {
+        // An English story's pound signs, undeclared windows-1252 (0xA3),
+        // alone read as windows-1250's "Ł".
+        let story = |open: &str| -> Vec<u8> {
+            let mut page = format!("{open}<head><title>Council tax to rise by ").into_bytes();
+            page.push(0xa3);
+            page.extend_from_slice(b"120</title></head><body><p>Households will pay an extra ");
+            page.push(0xa3);
+            page.extend_from_slice(b"120 a year, the council said, to close a gap of ");
+            page.push(0xa3);
+            page.extend_from_slice(b"4.5m. The average bill will be ");
+            page.push(0xa3);
+            page.extend_from_slice(b"1,980.</p></body></html>");
+            page
+        };
+        assert_eq!(
+            detect(&story("<html lang='en-GB'>")),
+            encoding_rs::WINDOWS_1252
+        );
+        assert_eq!(
+            detect(&story(
+                "<!-- saved from url=(0031)https://news.example.co.uk/a -->\n<html>"
+            )),
+            encoding_rs::WINDOWS_1252
+        );
+        assert_eq!(
+            tld_hint(b"<html><link rel=canonical href='https://wiadomosci.example.pl/a'>"),
+            Some(*b"pl")
+        );
+        assert_eq!(tld_hint(b"<html lang=zh-TW>"), Some(*b"tw"));
+        assert_eq!(tld_hint(b"<html lang=x-klingon>"), None);
+        assert_eq!(
+            tld_hint(b"<html><link rel=canonical href='https://news.example.com/a'>"),
+            None
+        );
+        // A Polish page that says so is read in a Central European encoding.
+        let (polish, _, _) = encoding_rs::WINDOWS_1250
+            .encode("<html lang=pl><body><p>Rada miasta zdecydowała, że podatek wzrośnie. Mieszkańcy zapłacą więcej już od kwietnia, a urzędnicy mówią, że to konieczne.</p></body></html>");
+        let got = detect(&polish);
+        assert!(
+            got == encoding_rs::WINDOWS_1250 || got == encoding_rs::ISO_8859_2,
+            "{got:?}"
+        );
     }
 
     #[test]
