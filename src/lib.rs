@@ -279,13 +279,20 @@ impl Extractor {
         };
         // A page saved before its script drew the story ("<div id=root>"):
         // the story JSON-LD gives, when it says far more than the page.
+        // So too a page that shows only the story's opening (a paywall's
+        // teaser), when JSON-LD tells the whole of it: every paragraph
+        // shown is in what it says, and it says far more.
         let shown: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
-        if shown < 200
-            && let Some(raw) = sources.ld_article_body()
-        {
+        if let Some(raw) = sources.ld_article_body() {
             let ld = ld_story(raw, rules);
             let said: usize = ld.iter().map(|p| p.chars().count()).sum();
-            if said >= 200 && said >= 2 * shown {
+            let teaser = || {
+                let whole = metadata::squash(&ld.join(" "));
+                paragraphs
+                    .iter()
+                    .all(|p| whole.contains(&metadata::squash(p)))
+            };
+            if said >= 200 && said >= 2 * shown && (shown < 200 || teaser()) {
                 paragraphs = ld;
             }
         }

@@ -411,6 +411,31 @@ fn a_page_saved_before_its_script_drew_the_story_gives_json_lds_article_body() {
 }
 
 #[test]
+fn a_paywalls_teaser_gives_way_to_the_whole_story_json_ld_tells() {
+    let paras: Vec<String> = (0..8)
+        .map(|i| format!("Paragraph {i} of the harbour story: the council met again, and the engineers, the mayor and the ferry crews each had their say about the bridge."))
+        .collect();
+    let whole = serde_json::to_string(&paras.join("\n")).unwrap();
+    let page = |ld_body: &str, shown: &[String]| {
+        let shown: String = shown.iter().map(|p| format!("<p>{p}</p>")).collect();
+        format!(
+            "<html><head><script type='application/ld+json'>{{\"@type\":\"NewsArticle\",\
+             \"headline\":\"Council funds the harbour bridge\",\"articleBody\":{ld_body}}}</script></head>\
+             <body><article><h1>Council funds the harbour bridge</h1>{shown}\
+             <div class='paywall'>Subscribe to read the rest of this story.</div></article></body></html>"
+        )
+    };
+    // Two paragraphs shown, all eight in JSON-LD.
+    assert_eq!(paragraphs(&page(&whole, &paras[..2])), paras);
+    // A page showing text that JSON-LD does not hold keeps its own.
+    let mut other = paras[..2].to_vec();
+    other[1] =
+        "A different paragraph the page shows, which JSON-LD's story does not have in it at all."
+            .into();
+    assert_eq!(paragraphs(&page(&whole, &other)), other);
+}
+
+#[test]
 fn ruby_readings_are_left_out_of_the_headline_and_the_text() {
     // Japanese pages give a hard name its reading in <rt>, with or without
     // the <rp> brackets that browsers without ruby show: the text is the base.
