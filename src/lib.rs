@@ -948,12 +948,15 @@ fn header_zone(
                 if !t.is_empty() && t.chars().count() <= 200 && credit_like {
                     // A byline of a bare name before the body ("<div
                     // class=byline><a>Jenny Smith</a></div>") credits it.
-                    if i < end
-                        && names_a_byline(dom, i)
-                        && !aside(dom, i)
-                        && let Some(c) = bare_name(&t, &rules.credits)
-                    {
-                        bare.push(c);
+                    if i < end && names_a_byline(dom, i) && !aside(dom, i) {
+                        match bare_name(&t, &rules.credits) {
+                            Some(c) => bare.push(c),
+                            // A byline block that holds the date and the
+                            // writer's title beside the name: the names
+                            // its own name elements give ("<span
+                            // class=ContributorName>Jane Doe</span>").
+                            None => bare.extend(named_inside(dom, i, &rules.credits)),
+                        }
                     }
                     // A Japanese paper's writer in brackets closing the
                     // story, in its own element ("<p class=writer>（山田太郎）").
@@ -1015,9 +1018,31 @@ fn names_a_byline(dom: &parse::Dom, i: usize) -> bool {
             c.contains("byline")
                 || c.contains("author")
                 || c.contains("writer")
+                || c.contains("contributor")
                 || c.contains("submitted")
         })
     })
+}
+
+/// The bare names of the elements inside byline block `i` whose class or
+/// id says byline, author or contributor, outermost first, each once.
+fn named_inside(dom: &parse::Dom, i: usize, m: &rules::CreditMatcher) -> Vec<Credit> {
+    let mut out: Vec<Credit> = Vec::new();
+    let mut j = i + 1;
+    let end = dom.items[i].end as usize;
+    while j < end {
+        if names_a_byline(dom, j)
+            && let Some(c) = bare_name(&dom.text_of(j), m)
+        {
+            if !out.iter().any(|o| o.name == c.name) {
+                out.push(c);
+            }
+            j = dom.items[j].end as usize;
+            continue;
+        }
+        j += 1;
+    }
+    out
 }
 
 /// The name a byline gives with no "By" or label: its first part (up to a

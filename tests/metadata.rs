@@ -1223,3 +1223,29 @@ fn editors_after_the_story_or_beside_a_joined_notice_are_credited() {
     );
     assert_eq!(credits(&run(page.as_bytes())), vec![pair("editor", "张三")]);
 }
+
+#[test]
+fn a_byline_block_with_the_date_and_a_title_credits_the_name_its_name_element_gives() {
+    // A broadcaster's byline block holds the date, and under the writer's
+    // name the writer's title, with no "By".
+    let page = |names: &str| {
+        format!(
+            "<html><head><title>Council funds harbour bridge</title></head><body><main><article>\
+             <h1>Council funds harbour bridge</h1>\
+             <div data-component='byline-block'><time datetime='2024-03-05T14:02:11Z'>5 March 2024</time>{names}</div>\
+             {}</article></main></body></html>",
+            bridge_story()
+        )
+    };
+    let one = "<div class='Contributor'><span class='ContributorName'>Jane Marlowe</span>\
+               <div class='ContributorDescription'>Transport correspondent, BBC News</div></div>";
+    assert_eq!(authors(&run(page(one).as_bytes())), vec!["Jane Marlowe"]);
+    let two = format!(
+        "{one}<div class='Contributor'><span class='ContributorName'>Tom Reyes</span>\
+         <div class='ContributorDescription'>Business reporter</div></div>"
+    );
+    assert_eq!(
+        authors(&run(page(&two).as_bytes())),
+        vec!["Jane Marlowe", "Tom Reyes"]
+    );
+}
