@@ -60,7 +60,7 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 /// Month names as news pages write them, full and abbreviated, in the
 /// languages of the world's big news markets (English, German, French,
 /// Spanish, Italian, Portuguese, Dutch, the Nordic languages, Polish, Czech,
-/// Romanian, Indonesian, Turkish, Russian, Ukrainian, Greek, Arabic, Hindi and Swahili),
+/// Romanian, Indonesian, Turkish, Russian, Ukrainian, Greek, Arabic, Hindi, Swahili and Thai),
 /// lowercase, with the month they name. Abbreviations that are common words
 /// ("out", Portuguese October) are left out.
 const MONTHS: &[(&str, u32)] = &[
@@ -328,6 +328,32 @@ const MONTHS: &[(&str, u32)] = &[
     ("दिसंबर", 12),
     ("दिसम्बर", 12),
     ("desemba", 12),
+    // Thai, full and abbreviated (the abbreviations' last dot is the
+    // pattern's); Thai papers count years from the Buddha (2567 is 2024).
+    ("มกราคม", 1),
+    ("ม.ค", 1),
+    ("กุมภาพันธ์", 2),
+    ("ก.พ", 2),
+    ("มีนาคม", 3),
+    ("มี.ค", 3),
+    ("เมษายน", 4),
+    ("เม.ย", 4),
+    ("พฤษภาคม", 5),
+    ("พ.ค", 5),
+    ("มิถุนายน", 6),
+    ("มิ.ย", 6),
+    ("กรกฎาคม", 7),
+    ("ก.ค", 7),
+    ("สิงหาคม", 8),
+    ("ส.ค", 8),
+    ("กันยายน", 9),
+    ("ก.ย", 9),
+    ("ตุลาคม", 10),
+    ("ต.ค", 10),
+    ("พฤศจิกายน", 11),
+    ("พ.ย", 11),
+    ("ธันวาคม", 12),
+    ("ธ.ค", 12),
 ];
 
 /// "20 October 2023", "Oct. 20, 2023 12:42 p.m. ET", "14. Dezember 2015 um
@@ -346,9 +372,9 @@ static WORDY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)
         (?:
           (?P<mon1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)
-        | (?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|º|ª)?\.?\s*(?:of\s+|de\s+)?(?P<mon2>{mon})(?:\.,?\s*|,?\s+)(?:de\s+|del\s+)?(?P<y2>(?:19|20)\d\d)
+        | (?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|º|ª)?\.?\s*(?:of\s+|de\s+)?(?P<mon2>{mon})(?:\.,?\s*|,?\s+)(?:de\s+|del\s+|พ\.ศ\.\s*)?(?P<y2>(?:19|20|25)\d\d)
         )
-        (?:[\s,]+(?:at\s+|um\s+|à\s+|a\s+las\s+|alle\s+|às\s+|om\s+|kl\.?\s+|klo\s+|в\s+|-\s+|\|\s+|[•·–]\s+)?(?P<h>\d{{1,2}})(?:[:.h](?P<mi>\d{{2}}))(?:[:.](?P<s>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?
+        (?:[\s,]+(?:at\s+|um\s+|à\s+|a\s+las\s+|alle\s+|às\s+|om\s+|kl\.?\s+|klo\s+|в\s+|เวลา\s*|-\s+|\|\s+|[•·–]\s+)?(?P<h>\d{{1,2}})(?:[:.h](?P<mi>\d{{2}}))(?:[:.](?P<s>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?
         (?:\s*(?P<tz>[+-]\d{{2}}:?\d{{2}}\b|(?:GMT|UTC)\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?|\b(?:{zones})\b))?"
     ))
     .expect("valid date regex")
@@ -572,12 +598,10 @@ fn find_span(s: &str, order: Order) -> Option<(std::ops::Range<usize>, Stamp)> {
             Some(m) => (m, c.name("d1")?, c.name("y1")?),
             None => (c.name("mon2")?, c.name("d2")?, c.name("y2")?),
         };
-        let stamp = build(
-            y.as_str().parse().ok()?,
-            month(mon.as_str())?,
-            d.as_str().parse().ok()?,
-            &c,
-        )?;
+        let y: i32 = y.as_str().parse().ok()?;
+        // A Buddhist Era year (Thai papers): 543 years ahead.
+        let y = if y >= 2500 { y - 543 } else { y };
+        let stamp = build(y, month(mon.as_str())?, d.as_str().parse().ok()?, &c)?;
         Some((c.get(0)?.range(), stamp))
     });
     let c = DAY_MONTH_YEAR.captures_iter(s).find_map(|c| {
@@ -673,10 +697,10 @@ fn month_and_day(c: &regex::Captures, order: Order) -> Option<(u32, u32)> {
     Some(if day_first { (b, a) } else { (a, b) })
 }
 
-/// Does `s` hold 19xx or 20xx?
+/// Does `s` hold 19xx, 20xx or (a Buddhist Era year) 25xx?
 fn has_year(s: &str) -> bool {
     s.as_bytes().windows(4).any(|w| {
-        matches!(w[..2], [b'1', b'9'] | [b'2', b'0'])
+        matches!(w[..2], [b'1', b'9'] | [b'2', b'0'] | [b'2', b'5'])
             && w[2].is_ascii_digit()
             && w[3].is_ascii_digit()
     })
@@ -965,6 +989,11 @@ mod tests {
             ("3 марта 2020 в 12:15", "2020-03-03T12:15"),
             ("5 Ağustos 2020", "2020-08-05"),
             ("21 października 2019", "2019-10-21"),
+            // Thai, with the Buddhist Era's year.
+            ("วันอังคารที่ 5 มีนาคม 2567 เวลา 14:30 น.", "2024-03-05T14:30"),
+            ("5 มี.ค. 2567 14:30", "2024-03-05T14:30"),
+            ("12 ธ.ค. 2023", "2023-12-12"),
+            ("1 พฤศจิกายน พ.ศ. 2566", "2023-11-01"),
         ] {
             assert_eq!(iso(text).as_deref(), Some(want), "{text}");
         }
