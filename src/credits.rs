@@ -961,7 +961,8 @@ pub fn is_bio_of(text: &str, name: &str) -> bool {
 }
 
 /// Names in brackets closing a Chinese text, "……新春佳节。（张三 李四）": the
-/// writers, by custom. Two names at least, so "（北京）" or "（完）" are not taken.
+/// writers, by custom. Two names at least, so "（北京）" or "（完）" are not
+/// taken; in a Japanese paper's 【】 after the last sentence, one is enough.
 pub fn closing_names(text: &str) -> Vec<Credit> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"[（(][ \u{3000}]*((?:\p{Han}{2,3}[ \u{3000}、，,]+){1,5}\p{Han}{2,3})[ \u{3000}]*[)）][ \u{3000}]*$")
@@ -978,15 +979,35 @@ pub fn closing_names(text: &str) -> Vec<Credit> {
         "通讯员",
         "图文",
         "原创",
+        // Japanese papers' bracketed labels.
+        "解説",
+        "関連記事",
+        "関連",
+        "写真",
+        "動画",
+        "速報",
+        "詳報",
+        "特集",
+        "号外",
     ];
-    let Some(c) = RE.captures(text.trim()) else {
-        return Vec::new();
+    // A Japanese paper's closing mark, of one writer or more: "……と話した。
+    // 【田中裕之】", "【田中裕之、山本晴美】".
+    static LENTICULAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[。」』！？!?][ \u{3000}]*)【[ \u{3000}]*(\p{Han}{2,5}(?:[・、 \u{3000}]\p{Han}{2,5}){0,4})[ \u{3000}]*】[ \u{3000}]*$")
+            .expect("valid regex")
+    });
+    let (c, least) = match RE.captures(text.trim()) {
+        Some(c) => (c, 2),
+        None => match LENTICULAR.captures(text.trim()) {
+            Some(c) => (c, 1),
+            None => return Vec::new(),
+        },
     };
     let parts: Vec<&str> = c[1]
-        .split([' ', '\u{3000}', '、', '，', ','])
+        .split([' ', '\u{3000}', '、', '，', ',', '・'])
         .filter(|p| !p.is_empty())
         .collect();
-    if parts.len() < 2 || parts.iter().any(|p| NOT_NAMES.contains(p)) {
+    if parts.len() < least || parts.iter().any(|p| NOT_NAMES.contains(p)) {
         return Vec::new();
     }
     parts
@@ -1376,6 +1397,10 @@ mod tests {
         assert_eq!(got("会议在京召开。（北京）"), Vec::<String>::new());
         assert_eq!(got("故事还没有结束。（未完 待续）"), Vec::<String>::new());
         assert_eq!(got("他说（这件事 很难）还要再看。"), Vec::<String>::new());
+        assert_eq!(got("訓練も強化する。【田中裕之】"), vec!["田中裕之"]);
+        assert_eq!(got("【田中裕之・山本晴美】"), vec!["田中裕之", "山本晴美"]);
+        assert_eq!(got("政府は５日、発表した【解説】"), Vec::<String>::new());
+        assert_eq!(got("訓練も強化する。【全文完】"), Vec::<String>::new());
     }
 
     #[test]

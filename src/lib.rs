@@ -364,7 +364,16 @@ impl Extractor {
             text_credits.extend(credits::reporter_mentions(t));
         }
         if let Some(b) = kept.last() {
-            text_credits.extend(credits::closing_names(&b.text));
+            let names = credits::closing_names(&b.text);
+            // The writers' mark on a line of its own ("【田中裕之】") is a
+            // credit line, not the story's.
+            if !names.is_empty()
+                && b.text.trim_start().starts_with(['【', '（', '('])
+                && paragraphs.last() == Some(&b.text)
+            {
+                paragraphs.pop();
+            }
+            text_credits.extend(names);
         }
         // A Chinese name alone on the line under the headline (or under a
         // title line at the top of the body) is its writer.

@@ -1249,3 +1249,32 @@ fn a_byline_block_with_the_date_and_a_title_credits_the_name_its_name_element_gi
         vec!["Jane Marlowe", "Tom Reyes"]
     );
 }
+
+#[test]
+fn a_japanese_papers_closing_mark_credits_the_writer() {
+    let story = "<p>東京都は５日、新たな防災計画を発表した。首都直下地震に備え、避難所の数を２割増やす。</p>\
+        <p>計画では、高齢者や障害者のための福祉避難所を重点的に整備する。都の担当者は「誰も取り残さない」と話した。</p>\
+        <p>都は来年度予算に関連費用として約１２０億円を計上する方針だ。区市町村とも連携し、訓練も強化する。";
+    let page = |end: &str| {
+        format!(
+            "<html lang='ja'><head><meta charset='utf-8'><title>都が防災計画</title></head><body><article>\
+             <h1>都が防災計画</h1>{story}{end}</article></body></html>"
+        )
+    };
+    // After the last sentence, or on a line of its own (which then leaves the text).
+    let a = run(page("【田中裕之】</p>").as_bytes());
+    assert_eq!(authors(&a), vec!["田中裕之"]);
+    assert!(
+        a.paragraphs[2].ends_with("強化する。【田中裕之】"),
+        "{:?}",
+        a.paragraphs
+    );
+    let a = run(page("</p><p>【田中裕之・山本晴美】</p>").as_bytes());
+    assert_eq!(authors(&a), vec!["田中裕之", "山本晴美"]);
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+    assert!(
+        a.paragraphs[2].ends_with("強化する。"),
+        "{:?}",
+        a.paragraphs
+    );
+}
