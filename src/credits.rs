@@ -897,7 +897,7 @@ fn bracketed_reporters(text: &str) -> Vec<Credit> {
 /// uknow@donga.com", "[김바다·이하늘 기자]")?
 fn korean_reporter_line(line: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[\[(（]?\s*[가-힣]{2,4}(?:[·ㆍ,][가-힣]{2,4}){0,3}\s?(?:기자|특파원)(?:\s+[\w.+-]+@[\w.-]+\.[a-z]{2,})?\s*[\])）]?$")
+        Regex::new(r"^[\[(（]?\s*(?:[가-힣]{2,6}\s?[/／]\s?)?[가-힣]{2,4}(?:[·ㆍ,][가-힣]{2,4}){0,3}\s?(?:기자|특파원)(?:\s+[\w.+-]+@[\w.-]+\.[a-z]{2,})?\s*[\])）]?$")
             .expect("valid regex")
     });
     line.len() <= 120 && RE.is_match(line.trim())
@@ -910,7 +910,7 @@ fn korean_reporter_line(line: &str) -> bool {
 /// "기자들에게", "기자회견" and "김 기자는" name nobody.
 fn korean_reporters(text: &str) -> Vec<Credit> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[\s()\[\]=])([가-힣]{2,4}(?:[·ㆍ,][가-힣]{2,4}){0,3})\s?(기자|특파원)(?:\s*=|\s+[\w.+-]+@[\w.-]+\.[a-z]{2,}|\s*$)")
+        Regex::new(r"(?:^|[\s()\[\]=/／])([가-힣]{2,4}(?:[·ㆍ,][가-힣]{2,4}){0,3})\s?(기자|특파원)(?:\s*=|\s+[\w.+-]+@[\w.-]+\.[a-z]{2,}|\s*$)")
             .expect("valid regex")
     });
     if !text.contains("기자") && !text.contains("특파원") {
@@ -1538,6 +1538,9 @@ mod tests {
         assert!(got("김 기자는 현장에 갔다").is_empty());
         assert!(korean_reporter_line("최윤호 기자 uknow@donga.com"));
         assert!(korean_reporter_line("[김바다·이하늘 기자]"));
+        // The place the reporter files from, before a slash.
+        assert_eq!(got("신안/정다운 기자"), vec![pair("reporter", "정다운")]);
+        assert!(korean_reporter_line("신안/정다운 기자 jung@example.co.kr"));
         assert!(!korean_reporter_line("시장은 김바다 기자에게 말했다"));
     }
 
