@@ -84,6 +84,9 @@ pub fn credit_line(line: &str, m: &CreditMatcher) -> Option<Vec<Credit>> {
         .min()
         .unwrap_or(rest.len());
         let role = m.role_of(label)?.to_string();
+        if papers_reporter(&role, &rest[..next], &rest[next..]) {
+            return credit_line(&rest[next..], m);
+        }
         let mut out = names(&rest[..next], &role, label);
         if out.is_empty() {
             return None;
@@ -180,12 +183,23 @@ fn labelled(line: &str, m: &CreditMatcher, whole: bool) -> Option<Vec<Credit>> {
             && let Some(rest) = credit_line(&raw[c.get(1).expect("group 1").start()..], m)
         {
             let head = &raw[..c.get(0).expect("match").start()];
-            let got = names(head, &role, label);
+            let at = c.get(1).expect("group 1").start();
+            let got = if papers_reporter(&role, head, &raw[at..]) {
+                Vec::new()
+            } else {
+                names(head, &role, label)
+            };
             if whole && got.is_empty() && !head.trim().is_empty() {
                 return None;
             }
             out.extend(got);
             out.extend(rest);
+            continue;
+        }
+        if found
+            .get(k + 1)
+            .is_some_and(|n| papers_reporter(&role, raw, &line[n.0..]))
+        {
             continue;
         }
         let got = names(raw, &role, label);
@@ -196,6 +210,21 @@ fn labelled(line: &str, m: &CreditMatcher, whole: bool) -> Option<Vec<Credit>> {
         out.extend(got);
     }
     Some(out)
+}
+
+/// "文｜财新 记者 王小明": the word between a writer's label and a
+/// reporter's (`head`, before `rest`) is the reporter's paper, no writer,
+/// unless it reads as a person's name ("文/张三 通讯员 李四").
+fn papers_reporter(role: &str, head: &str, rest: &str) -> bool {
+    let head = head.trim_matches([' ', '\u{3000}']);
+    let rest = rest.trim_start_matches([' ', '\u{3000}']);
+    role == "author"
+        && ["记者", "記者", "特约记者", "实习记者", "通讯员"]
+            .iter()
+            .any(|l| rest.starts_with(l))
+        && (1..=6).contains(&head.chars().count())
+        && head.chars().all(text::is_cjk)
+        && !is_chinese_personal_name(head)
 }
 
 /// The prefix a match of `CreditMatcher::prefixes` found: its first group
@@ -1611,6 +1640,18 @@ mod tests {
                 .is_empty()
         );
         assert!(line("Source code is available on the project's website for anyone.").is_empty());
+    }
+
+    #[test]
+    fn a_writers_label_over_a_papers_reporter_credits_the_reporter() {
+        assert_eq!(
+            line("文｜财新 记者 王小明 李华"),
+            vec![pair("reporter", "王小明"), pair("reporter", "李华")]
+        );
+        assert_eq!(
+            line("文/张三 通讯员 李四"),
+            vec![pair("author", "张三"), pair("correspondent", "李四")]
+        );
     }
 
     #[test]
