@@ -238,8 +238,14 @@ pub fn decode_entities(s: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// A Hangul syllable or letter.
+pub fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F)
+}
+
 /// Length of a text for scoring: a CJK character carries about as much as a
-/// short Latin word, so it weighs three.
+/// short Latin word, so it weighs three; a Hangul syllable, a block of two
+/// or three letters, weighs two.
 pub fn weight(s: &str) -> usize {
     // Pages are mostly ASCII (scripts, markup-heavy text): runs of ASCII bytes
     // weigh their length and are skipped a word at a time; only the other
@@ -254,7 +260,13 @@ pub fn weight(s: &str) -> usize {
         let Some(c) = s[i..].chars().next() else {
             break;
         };
-        w += if is_cjk(c) { 3 } else { 1 };
+        w += if is_cjk(c) {
+            3
+        } else if is_hangul(c) {
+            2
+        } else {
+            1
+        };
         i += c.len_utf8();
     }
     w

@@ -454,3 +454,17 @@ fn ruby_readings_are_left_out_of_the_headline_and_the_text() {
         a.paragraphs
     );
 }
+
+#[test]
+fn a_korean_story_of_one_sentence_paragraphs_is_a_story() {
+    // Korean papers write a sentence a paragraph; a Hangul syllable, two or
+    // three letters, weighs more than a Latin letter.
+    let page = "<html lang='ko'><head><meta charset='utf-8'></head><body><article><h1>바닷물서 리튬 3배 더 뽑는다</h1>\
+        <p>국내 연구진이 바닷물에서 리튬을 뽑아내는 기술을 개발했다.</p><p>기존 방식보다 효율이 세 배 높다.</p>\
+        <p>한국과학기술원(KAIST) 연구팀은 5일 이 같은 연구 결과를 발표했다.</p>\
+        <p>특수 흡착 소재를 써 해수 1톤에서 리튬 20g을 회수했다.</p><p>연구 결과는 국제 학술지에 실렸다.</p>\
+        </article></body></html>";
+    let p = paragraphs(page);
+    assert_eq!(p.len(), 5, "{p:?}");
+    assert!(p[0].starts_with("국내 연구진이"), "{p:?}");
+}
