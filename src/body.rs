@@ -500,6 +500,9 @@ pub enum Verdict {
     /// An item of a list under a "related" label (links to other stories)
     /// or a "key points" one (a summary of the story).
     RelatedList,
+    /// A short label over the headline (a section, a kicker: "Travel",
+    /// "Il caso").
+    Kicker,
 }
 
 /// Longest teaser under a link headline (a paragraph of the story is longer).

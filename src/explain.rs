@@ -237,6 +237,7 @@ fn report_block(a: &Analysis, rules: &Rules, bi: usize, v: Option<&Verdict>) -> 
             "teaser",
             "under a link headline, in a list of other stories after the story",
         ),
+        Some(Verdict::Kicker) => heuristic("kicker", "a short label over the headline"),
         Some(Verdict::RelatedList) => heuristic(
             "related-list",
             "an item of a list under a 'Related' or 'Key points' label",

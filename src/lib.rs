@@ -241,6 +241,36 @@ impl Extractor {
                 }
             }
         }
+        // A short label over the headline element, inside the body's
+        // container (a section's name, a kicker: "Travel", "Il caso"), is
+        // no part of the story.
+        // (One or two such lines, all short: more before the headline mean
+        // the headline element is not the body's top.)
+        if let Some(h) = h1 {
+            // Up to the headline's own block when the body holds it (a
+            // label's loose text belongs to the container around both),
+            // else the blocks wholly before it.
+            let at = selected
+                .iter()
+                .position(|(b, _)| b.owner == h || dom.contains(h, b.owner));
+            let over: Vec<usize> = selected
+                .iter()
+                .enumerate()
+                .take_while(|(k, (b, _))| match at {
+                    Some(a) => *k < a,
+                    None => b.owner < h && !dom.contains(b.owner, h),
+                })
+                .filter(|(_, (_, v))| *v == body::Verdict::Keep)
+                .map(|(k, _)| k)
+                .collect();
+            if (1..=2).contains(&over.len())
+                && over.iter().all(|&k| kicker_like(&selected[k].0.text))
+            {
+                for k in over {
+                    selected[k].1 = body::Verdict::Kicker;
+                }
+            }
+        }
         // A title that is no headline ("1", "显示"), on a page with no
         // headline element: the short line opening the body is the title
         // (old portals set it in a table cell); else there is none.
@@ -298,9 +328,13 @@ impl Extractor {
         }
 
         // Texts between the headline and the body: bylines, datelines, sources.
-        let body_start = kept
-            .first()
-            .map(|b| b.owner)
+        // (A kicker over the headline opens the body's container: datelines
+        // beside it are the story's.)
+        let body_start = selected
+            .iter()
+            .find(|(_, v)| *v == body::Verdict::Kicker)
+            .or_else(|| selected.iter().find(|(_, v)| *v == body::Verdict::Keep))
+            .map(|(b, _)| b.owner)
             .or(choice.containers.first().copied());
         // The end of the body's first paragraph, the lead: a share bar after
         // it may still carry the byline and the date.
@@ -804,6 +838,16 @@ fn headline_byline(
         let found = credits::credit_line(&t, m).filter(|c| !c.is_empty())?;
         Some((t.len(), found))
     })
+}
+
+/// A label's length and shape: a few words, no sentence's end.
+fn kicker_like(t: &str) -> bool {
+    let t = t.trim();
+    let n = t.chars().count();
+    n > 0
+        && n <= 40
+        && t.split_whitespace().count() <= 5
+        && !t.ends_with(['.', '。', '!', '?', '！', '？', ':', '：'])
 }
 
 /// The blocks before the body that show the headline, alone or with a

@@ -437,8 +437,20 @@ mod tests {
     }
 
     #[test]
-    fn weight_is_one_per_character_three_per_cjk() {
-        let slow = |s: &str| -> usize { s.chars().map(|c| if is_cjk(c) { 3 } else { 1 }).sum() };
+    fn weight_is_one_per_character_three_per_cjk_two_per_hangul() {
+        let slow = |s: &str| -> usize {
+            s.chars()
+                .map(|c| {
+                    if is_cjk(c) {
+                        3
+                    } else if is_hangul(c) {
+                        2
+                    } else {
+                        1
+                    }
+                })
+                .sum()
+        };
         let mut all = String::new();
         for c in (0..0x11_0000u32).filter_map(char::from_u32) {
             all.push(c);

@@ -468,3 +468,27 @@ fn a_korean_story_of_one_sentence_paragraphs_is_a_story() {
     assert_eq!(p.len(), 5, "{p:?}");
     assert!(p[0].starts_with("국내 연구진이"), "{p:?}");
 }
+
+#[test]
+fn a_short_label_over_the_headline_is_no_part_of_the_story() {
+    let page = |over: &str| {
+        format!(
+            "<html><body><article>{over}<h1>Council funds the harbour bridge</h1>\
+             <div class='article-body'>{STORY}</div></article></body></html>"
+        )
+    };
+    // A kicker in its own element, or loose in the article beside the headline.
+    for over in [
+        "<div class='article-kicker'>Travel</div>",
+        "<span class='article__label'>Energy</span>",
+    ] {
+        let p = paragraphs(&page(over));
+        assert_eq!(p.len(), 3, "{over}: {p:?}");
+        assert!(p[0].starts_with("The council met"), "{p:?}");
+    }
+    // A sentence over the headline is not a label.
+    let p = paragraphs(&page(
+        "<p>Our reporters spent a week on the harbour, and this is what they found there.</p>",
+    ));
+    assert_eq!(p.len(), 4, "{p:?}");
+}
