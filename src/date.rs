@@ -43,16 +43,20 @@ impl Stamp {
     }
 }
 
+/// The zones' abbreviations the patterns take after a time (see `zone_offset`).
+const ZONES: &str = "GMT|UTC|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|ADT|NST|NDT|AKST|AKDT|HST|BST|WET|WEST|CET|CEST|MEZ|MESZ|EET|EEST|MSK|SAST|CAT|EAT|WAT|PKT|IST|ICT|WIB|WITA|WIT|PHT|JST|KST|AEST|AEDT|NZST|NZDT|HKT|SGT";
+
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)
+        &r"(?x)
         (?P<y>(?:19|20)\d\d)\s*(?:[-/.]|年|년)\s*(?P<mo>\d{1,2})\s*(?:[-/.]|月|월)\s*(?P<d>\d{1,2})(?:\s*[日일]|\.(?:\s|$))?
         (?:(?:\s*[T\s,]\s*|\s*[•·|]\s*|\s*[（(]?\s*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]\s*[）)]?\s*|\s*(?:日|\()?\s*(?:[月火水木金土日]\)?)?\s*)
            (?:(?P<kampm>오전|오후|午前|午後|上午|下午)\s*)?
            (?P<h>\d{1,2})\s*(?:[:：時时点시])\s*(?P<mi>\d{2})(?:\s*(?:[:：分분])\s*(?P<s>\d{2})(?:[.,]\d+)?)?(?:\s*[秒分초분])?
            (?:\s*(?P<ampm>[ap]\.?\s?m\.?))?
         )?
-        \s*(?P<tz>Z\b|[+-]\d{2}:?\d{2}\b|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|北京时间|\b(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|JST|KST|IST|AEST|AEDT|HKT|SGT)\b)?",
+        \s*\(?(?P<tz>Z\b|[+-]\d{2}:?\d{2}\b|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|北京时间|\b(?:ZONES)\b)?"
+            .replace("ZONES", ZONES),
     )
     .expect("valid date regex")
 });
@@ -328,6 +332,22 @@ const MONTHS: &[(&str, u32)] = &[
     ("दिसंबर", 12),
     ("दिसम्बर", 12),
     ("desemba", 12),
+    // The Levantine and Iraqi months, and Malay's own names.
+    ("كانون الثاني", 1),
+    ("شباط", 2),
+    ("آذار", 3),
+    ("نيسان", 4),
+    ("أيار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("آب", 8),
+    ("أيلول", 9),
+    ("تشرين الأول", 10),
+    ("تشرين الثاني", 11),
+    ("كانون الأول", 12),
+    ("mac", 3),
+    ("ogos", 8),
+    ("disember", 12),
     // Thai, full and abbreviated (the abbreviations' last dot is the
     // pattern's); Thai papers count years from the Buddha (2567 is 2024).
     ("มกราคม", 1),
@@ -367,15 +387,15 @@ static WORDY: LazyLock<Regex> = LazyLock::new(|| {
         .map(|n| regex::escape(n))
         .collect::<Vec<_>>()
         .join("|");
-    let zones = "GMT|UTC|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|MEZ|MESZ|JST|KST|IST|AEST|AEDT|HKT|SGT";
+    let zones = ZONES;
     Regex::new(&format!(
         r"(?xi)
         (?:
           (?P<mon1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)
-        | (?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|º|ª)?\.?\s*(?:of\s+|de\s+)?(?P<mon2>{mon})(?:\.,?\s*|,?\s+)(?:de\s+|del\s+|พ\.ศ\.\s*)?(?P<y2>(?:19|20|25)\d\d)
+        | (?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|º|ª)?\.?\s*(?:of\s+|de\s+)?(?P<mon2>{mon})(?:\.,?\s*|,?\s+)(?:de\s+|del\s+|พ\.ศ\.\s*)?(?P<y2>(?:19|20|25)\d\d)(?:\s*г\.)?
         )
-        (?:[\s,]+(?:at\s+|um\s+|à\s+|a\s+las\s+|alle\s+|às\s+|om\s+|kl\.?\s+|klo\s+|в\s+|เวลา\s*|-\s+|\|\s+|[•·–]\s+)?(?P<h>\d{{1,2}})(?:[:.h](?P<mi>\d{{2}}))(?:[:.](?P<s>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?
-        (?:\s*(?P<tz>[+-]\d{{2}}:?\d{{2}}\b|(?:GMT|UTC)\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?|\b(?:{zones})\b))?"
+        (?:[\s,]+(?:at\s+|um\s+|à\s+|a\s+las\s+|alle\s+|às\s+|om\s+|kl\.?\s+|klo\s+|в\s+|เวลา\s*|-\s+|\|\s+|@\s*|[•·–]\s+)?(?P<h>\d{{1,2}})(?:[:.h](?P<mi>\d{{2}}))(?:[:.](?P<s>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\.?|[مص]\b)?)?
+        (?:\s*\(?(?P<tz>[+-]\d{{2}}:?\d{{2}}\b|(?:GMT|UTC)\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?|\b(?:{zones})\b))?"
     ))
     .expect("valid date regex")
 });
@@ -406,10 +426,11 @@ fn program_date(s: &str) -> Option<Stamp> {
 /// unless the first number cannot be a month), "19.07.2022" (day first).
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?xi)
+        &r"(?xi)
         \b(?P<a>\d{1,2})(?P<sep>[/.])\ ?(?P<b>\d{1,2})[/.]\ ?(?P<y>(?:19|20)\d\d)
-        (?:[\s,]+(?:at\s+|um\s+|à\s+|a\s+las\s+|alle\s+|às\s+|om\s+|kl\.?\s+|-\s+|\|\s+|[•·–]\s+)?(?P<h>\d{1,2})[:h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?
-        (?:\s*(?P<tz>[+-]\d{2}:?\d{2}\b|\b(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|MEZ|MESZ|JST)\b))?",
+        (?:[\s,]+(?:at\s+|um\s+|à\s+|a\s+las\s+|alle\s+|às\s+|om\s+|kl\.?\s+|-\s+|\|\s+|@\s*|[•·–]\s+)?(?P<h>\d{1,2})[:h](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?
+        (?:\s*\(?(?P<tz>[+-]\d{2}:?\d{2}\b|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|\b(?:ZONES)\b))?"
+            .replace("ZONES", ZONES),
     )
     .expect("valid date regex")
 });
@@ -453,6 +474,23 @@ fn zone_offset(tz: &str, date: NaiveDate) -> Option<i32> {
         "MDT" => return Some(-360),
         "PST" => return Some(-480),
         "PDT" => return Some(-420),
+        "ADT" => return Some(-180),
+        "NST" => return Some(-210),
+        "NDT" => return Some(-150),
+        "AKST" => return Some(-540),
+        "AKDT" => return Some(-480),
+        "HST" => return Some(-600),
+        "WET" => return Some(0),
+        "WEST" => return Some(60),
+        "EET" | "SAST" | "CAT" => return Some(120),
+        "EEST" | "MSK" | "EAT" => return Some(180),
+        "WAT" => return Some(60),
+        "PKT" => return Some(300),
+        "ICT" | "WIB" => return Some(420),
+        "WITA" | "PHT" => return Some(480),
+        "WIT" => return Some(540),
+        "NZST" => return Some(720),
+        "NZDT" => return Some(780),
         "BST" => return Some(60),
         "CET" | "MEZ" => return Some(60),
         "CEST" | "MESZ" => return Some(120),
@@ -496,8 +534,9 @@ fn build(y: i32, mo: u32, d: u32, c: &regex::Captures) -> Option<Stamp> {
             let ampm = c.name("ampm").or(c.name("kampm").filter(|_| h <= 12));
             if let Some(ap) = ampm {
                 let ap = ap.as_str();
+                // (Arabic: م after the time is p.m., ص a.m.)
                 let pm = ap.to_ascii_lowercase().starts_with('p')
-                    || matches!(ap, "오후" | "午後" | "下午");
+                    || matches!(ap, "오후" | "午後" | "下午" | "م");
                 if h > 12 {
                     return None;
                 }
@@ -555,7 +594,61 @@ pub fn find(s: &str) -> Option<Stamp> {
 /// Finds the first date in `s`, reading all-numeric dates in `order` (but
 /// as the other order when only that makes a date: 25/12 is day first).
 pub fn find_in(s: &str, order: Order) -> Option<Stamp> {
-    find_span(s, order).map(|x| x.1)
+    match western(s) {
+        Some(w) => find_span(&w, order).map(|x| x.1),
+        None => find_span(s, order).map(|x| x.1),
+    }
+}
+
+/// `s` with its digits written as ASCII ones (Arabic-Indic, Persian,
+/// Devanagari, Bengali, Thai, full-width) and its years counted from
+/// Christ: a Japanese era's ("令和6年" is 2024) and the Republic of China's
+/// ("中華民國113年", "民國113年"). None when nothing changes.
+fn western(s: &str) -> Option<String> {
+    if s.is_ascii() {
+        return None;
+    }
+    let digit = |c: char| -> Option<char> {
+        let base = match c as u32 {
+            0x0660..=0x0669 => 0x0660,
+            0x06F0..=0x06F9 => 0x06F0,
+            0x0966..=0x096F => 0x0966,
+            0x09E6..=0x09EF => 0x09E6,
+            0x0E50..=0x0E59 => 0x0E50,
+            0xFF10..=0xFF19 => 0xFF10,
+            _ => return None,
+        };
+        char::from_digit(c as u32 - base, 10)
+    };
+    let mut out: Option<String> = None;
+    if s.chars().any(|c| digit(c).is_some()) {
+        out = Some(s.chars().map(|c| digit(c).unwrap_or(c)).collect());
+    }
+    static ERA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(令和|平成|昭和|中華民國|中华民国|民國|民国)\s*(元|\d{1,3})\s*年")
+            .expect("valid regex")
+    });
+    let text = out.as_deref().unwrap_or(s);
+    if ERA.is_match(text) {
+        let replaced = ERA
+            .replace_all(text, |c: &regex::Captures| {
+                let n: i32 = if &c[2] == "元" {
+                    1
+                } else {
+                    c[2].parse().unwrap_or(0)
+                };
+                let first = match &c[1] {
+                    "令和" => 2018,
+                    "平成" => 1988,
+                    "昭和" => 1925,
+                    _ => 1911,
+                };
+                format!("{}年", first + n)
+            })
+            .into_owned();
+        out = Some(replaced);
+    }
+    out
 }
 
 /// What follows a date that opens `s` ("19.03.2019 | von Inga Buller",
@@ -619,8 +712,11 @@ fn find_span(s: &str, order: Order) -> Option<(std::ops::Range<usize>, Stamp)> {
     // The time written before the date: "08:12 05.03.2024" (Russian papers).
     if stamp.time.is_none() {
         static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(?:^|[^\d:.])(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?\s*[,|•·-]?\s*$")
-                .expect("valid regex")
+            Regex::new(
+                &r"(?i)(?:^|[^\d:.])(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?(?:\s+(ZONES)\b)?\s*[,|•·-]?\s*$"
+                    .replace("ZONES", ZONES),
+            )
+            .expect("valid regex")
         });
         if let Some(c) = BEFORE.captures(&s[..span.start]) {
             let (mut h, m): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
@@ -636,6 +732,10 @@ fn find_span(s: &str, order: Order) -> Option<(std::ops::Range<usize>, Stamp)> {
             }
             if h < 24 && m < 60 {
                 stamp.time = Some((h, m, None));
+                // "11:02 a.m. EST March 2, 2024", "09:15 BST, 5 June 2024".
+                if let Some(tz) = c.get(4) {
+                    stamp.offset = zone_offset(tz.as_str(), stamp.date);
+                }
                 span.start = c.get(1).map_or(span.start, |t| t.start());
             }
         }
@@ -1001,6 +1101,35 @@ mod tests {
         // month without its year.
         assert_eq!(iso("Olympique de Marseille 12 mars"), None);
         assert_eq!(iso("le 12 Marseille 2019"), None);
+    }
+
+    #[test]
+    fn native_digits_eras_zones_and_times_before_the_date() {
+        for (text, want) in [
+            // Digits of other scripts.
+            ("٠٥ مارس ٢٠٢٤", "2024-03-05"),
+            ("०५ मार्च २०२४, १४:३०", "2024-03-05T14:30"),
+            ("২০২৪-০৩-০৫ ১৪:৩০", "2024-03-05T14:30"),
+            ("２０２４年３月５日", "2024-03-05"),
+            // Japanese eras and the Republic of China's years.
+            ("令和6年3月5日 午後2時30分", "2024-03-05T14:30"),
+            ("平成元年1月8日", "1989-01-08"),
+            ("中華民國113年3月12日", "2024-03-12"),
+            // Levantine and Malay months, the Arabic p.m.
+            ("5 آذار 2024 14:30", "2024-03-05T14:30"),
+            ("Mac 5, 2024 @ 2:30pm", "2024-03-05T14:30"),
+            ("الثلاثاء 5 مارس 2024 - 02:30 م", "2024-03-05T14:30"),
+            // Russian "г." after the year.
+            ("12 марта 2024 г., 14:30", "2024-03-12T14:30"),
+            // More zones, GMT+7, and the time and zone before the date.
+            ("March 5, 2024 6:40 p.m. SAST", "2024-03-05T18:40+02:00"),
+            ("5 March 2024 14:30 WIB", "2024-03-05T14:30+07:00"),
+            ("12/03/2024 09:45 GMT+7", "2024-12-03T09:45+07:00"),
+            ("11:02 a.m. EST March 2, 2024", "2024-03-02T11:02-05:00"),
+            ("09:15 BST, 5 June 2024", "2024-06-05T09:15+01:00"),
+        ] {
+            assert_eq!(iso(text).as_deref(), Some(want), "{text}");
+        }
     }
 
     #[test]
