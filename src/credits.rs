@@ -530,10 +530,15 @@ fn split_and(s: &str) -> Vec<&str> {
     let mut rest = s;
     loop {
         let lower = rest.to_ascii_lowercase();
-        let cut = [" and ", " und ", " et ", " y ", "和", "与"]
-            .iter()
-            .filter_map(|sep| lower.find(sep).map(|i| (i, sep.len())))
-            .min();
+        // (English, German, French, Spanish, Dutch, Italian and Portuguese,
+        // the Nordic languages, Russian, Ukrainian, Turkish, Greek.)
+        let cut = [
+            " and ", " und ", " et ", " y ", " en ", " e ", " og ", " och ", " и ", " та ", " ve ",
+            " και ", "和", "与",
+        ]
+        .iter()
+        .filter_map(|sep| lower.find(sep).map(|i| (i, sep.len())))
+        .min();
         match cut {
             Some((i, len)) if rest.is_char_boundary(i) && rest.is_char_boundary(i + len) => {
                 out.push(&rest[..i]);
@@ -1640,6 +1645,58 @@ mod tests {
                 .is_empty()
         );
         assert!(line("Source code is available on the project's website for anyone.").is_empty());
+    }
+
+    #[test]
+    fn traditional_script_labels_and_more_languages_prefixes() {
+        assert_eq!(
+            line("攝影：黃世澤　審核：許家豪"),
+            vec![pair("photographer", "黃世澤"), pair("reviewer", "許家豪")]
+        );
+        assert_eq!(
+            line("新聞來源：南台灣新聞網"),
+            vec![pair("source", "南台灣新聞網")]
+        );
+        assert_eq!(line("翻譯：陳美玲"), vec![pair("translator", "陳美玲")]);
+        assert_eq!(
+            line("Door Pieter Janssens"),
+            vec![pair("author", "Pieter Janssens")]
+        );
+        assert_eq!(
+            line("Av Kari Nordmann og Ola Hansen"),
+            vec![
+                pair("author", "Kari Nordmann"),
+                pair("author", "Ola Hansen")
+            ]
+        );
+        assert_eq!(
+            line("Door Jeroen de Vries en Sanne Bakker"),
+            vec![
+                pair("author", "Jeroen de Vries"),
+                pair("author", "Sanne Bakker")
+            ]
+        );
+        assert_eq!(
+            line("di Marco Bellini e Luca Rossi"),
+            vec![
+                pair("author", "Marco Bellini"),
+                pair("author", "Luca Rossi")
+            ]
+        );
+        assert_eq!(
+            line("Compiled by Nokuthula Dube"),
+            vec![pair("contributor", "Nokuthula Dube")]
+        );
+        assert_eq!(
+            line("Interview by Corinne Okafor"),
+            vec![pair("author", "Corinne Okafor")]
+        );
+        assert_eq!(
+            line("Mitarbeit: Lea Frei"),
+            vec![pair("contributor", "Lea Frei")]
+        );
+        // A heading over pictures is no photographer's credit.
+        assert!(line("PHOTOS: Earthquake Shakes the Northeastern U.S").is_empty());
     }
 
     #[test]
