@@ -824,8 +824,11 @@ pub fn is_article(selected: &[(&Block, Verdict)]) -> bool {
     let teasers = selected
         .windows(2)
         .filter(|w| {
-            // A headline of several words, not a bare address or a "more" link.
+            // A headline of several words, not a bare address or a "more"
+            // link, nor the last item of a list of links (a related box
+            // set between the story's paragraphs).
             w[0].1 == Verdict::LinkHeavy
+                && w[0].0.tag != BlockTag::ListItem
                 && w[1].1 == Verdict::Keep
                 && w[0].0.text.split_whitespace().count() >= 3
         })
@@ -836,7 +839,10 @@ pub fn is_article(selected: &[(&Block, Verdict)]) -> bool {
         .iter()
         .enumerate()
         .filter(|(k, (_, v))| {
-            *v == Verdict::Keep && (*k == 0 || selected[k - 1].1 != Verdict::LinkHeavy)
+            *v == Verdict::Keep
+                && (*k == 0
+                    || selected[k - 1].1 != Verdict::LinkHeavy
+                    || selected[k - 1].0.tag == BlockTag::ListItem)
         })
         .map(|(_, (b, _))| b.weight)
         .sum();

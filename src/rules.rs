@@ -1102,6 +1102,45 @@ mod tests {
     }
 
     #[test]
+    fn builtin_text_rules_know_the_furniture_lines_of_more_languages() {
+        let r = Rules::builtin();
+        let gone = |t: &str| r.drop_text(t).is_some();
+        for t in [
+            "Dalszy ciąg materiału pod wideo",
+            "Pokračování článku pod reklamou",
+            "La suite après cette publicité",
+            "- Advertisement -",
+            "Más información",
+            "Najczęściej czytane",
+            "Zobacz także",
+            "【関連記事】",
+            "【其他人也看了】",
+            "Il vous reste 62.45% de cet article à lire.",
+            "Questo contenuto è riservato agli abbonati",
+            "Get unlimited access to the Prairie Business Journal.",
+            "Segui il nostro canale WhatsApp",
+            "Подписывайтесь на наш канал в Telegram",
+            "Følg os på Facebook",
+            "Dieses Thema im Programm: Das Erste | 14.03.2024",
+            "Czas czytania: 3 min",
+            "4 min",
+            "Lecture 4 min.",
+            "Download the KTVR 4 app for breaking news alerts.",
+            "海量资讯、精准解读，尽在新浪财经APP",
+        ] {
+            assert!(gone(t), "{t}");
+        }
+        // The same words inside the story's sentences stay.
+        for t in [
+            "The ministry launched a WhatsApp channel for flood updates on Tuesday.",
+            "Más información llegará el lunes, dijo el portavoz del ayuntamiento.",
+            "Four minutes later the power came back on across the east of the city.",
+        ] {
+            assert!(!gone(t), "{t}");
+        }
+    }
+
+    #[test]
     fn builtin_text_rules_know_boilerplate_lines_in_several_languages() {
         let r = Rules::builtin();
         let name = |t: &str| r.drop_text(t).map(|i| r.info[i].name.as_str());

@@ -492,3 +492,28 @@ fn a_short_label_over_the_headline_is_no_part_of_the_story() {
     ));
     assert_eq!(p.len(), 4, "{p:?}");
 }
+
+#[test]
+fn related_boxes_between_the_paragraphs_do_not_make_the_story_a_listing() {
+    // A paper sets a label and a list of links after each few paragraphs;
+    // the paragraph after a list is the story's, not a teaser.
+    let para = |i: usize| {
+        format!(
+            "<p>{i}. The toll will range from fifty cents to two euros a night, depending on the category of the hotel.</p>"
+        )
+    };
+    let boxed: String = (0..8)
+        .map(|i| {
+            format!(
+                "{}<p><strong>Read also</strong></p><ul><li><a href='/a{i}'>Hoteliers will appeal the new tourist toll</a></li>\
+                 <li><a href='/b{i}'>How the toll works in the neighbouring region</a></li></ul>",
+                para(i)
+            )
+        })
+        .collect();
+    let page = format!(
+        "<html><body><article><h1>The city approves a tourist toll</h1>{boxed}</article></body></html>"
+    );
+    let p = paragraphs(&page);
+    assert_eq!(p.len(), 8, "{p:?}");
+}
