@@ -327,6 +327,7 @@ fn strip_brackets(s: &str) -> &str {
 fn names(raw: &str, role: &str, label: &str) -> Vec<Credit> {
     let person = !matches!(role, "source" | "publisher");
     let mut parts: Vec<String> = Vec::new();
+    let mut outlets: Vec<String> = Vec::new();
     let cleaned = clean_name(raw);
     if cleaned.is_empty() {
         return Vec::new();
@@ -370,14 +371,20 @@ fn names(raw: &str, role: &str, label: &str) -> Vec<Credit> {
                 break;
             }
             // A wire's name glued to the last name, with no comma: "By Jane
-            // Doe and Tom Roe Associated Press". It is credited as the
-            // comma's would be ("By Jane Doe, The Associated Press").
+            // Doe and Tom Roe Associated Press". It is the source, as the
+            // comma's is ("By Jane Doe, The Associated Press").
             if let Some((name, wire)) = WIRES.iter().find_map(|w| {
                 let name = p.strip_suffix(w)?.strip_suffix(' ')?;
                 (name.split_whitespace().count() >= 2).then_some((name, w))
             }) {
                 parts.push(name.to_string());
-                parts.push(wire.to_string());
+                outlets.push(wire.to_string());
+                continue;
+            }
+            // A newsroom after the names ("By Jane Doe, The Associated
+            // Press", "By Derek Osei, Lakeview Gazette") is the source.
+            if k > 0 && is_newsroom(&p) {
+                outlets.push(p);
                 continue;
             }
             parts.push(p);
@@ -385,7 +392,7 @@ fn names(raw: &str, role: &str, label: &str) -> Vec<Credit> {
     } else {
         parts.push(cleaned);
     }
-    parts
+    let mut out: Vec<Credit> = parts
         .into_iter()
         .filter(|p| looks_like_name(p, person))
         .map(|name| Credit {
@@ -398,7 +405,68 @@ fn names(raw: &str, role: &str, label: &str) -> Vec<Credit> {
             name,
             label: Some(label.trim().to_string()),
         })
-        .collect()
+        .collect();
+    if !out.is_empty() {
+        out.extend(outlets.into_iter().map(|name| Credit {
+            role: "source".to_string(),
+            name,
+            label: Some(label.trim().to_string()),
+        }));
+    }
+    out
+}
+
+/// Does a byline's part after the names name a newsroom: a wire, a name
+/// opening with "The", or one ending in a newspaper's word (Gazette,
+/// Times, Herald, Report, USA TODAY...)?
+fn is_newsroom(part: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "gazette",
+        "times",
+        "herald",
+        "tribune",
+        "news",
+        "journal",
+        "chronicle",
+        "report",
+        "today",
+        "press",
+        "wire",
+        "daily",
+        "observer",
+        "guardian",
+        "telegraph",
+        "courier",
+        "examiner",
+        "register",
+        "bulletin",
+        "sentinel",
+        "dispatch",
+        "express",
+        "magazine",
+        "weekly",
+        "radio",
+        "tv",
+        "network",
+        "media",
+        "newsroom",
+        "agency",
+        "online",
+        "service",
+    ];
+    let p = part.trim();
+    let words: Vec<&str> = p.split_whitespace().collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if words.is_empty() || !words.iter().all(|w| capital(w)) {
+        return false;
+    }
+    WIRES.contains(&p)
+        || is_organisation(p)
+        || words.len() >= 2 && words[0] == "The"
+        || words.len() >= 2
+            && words
+                .last()
+                .is_some_and(|w| NOUNS.contains(&w.to_lowercase().as_str()))
 }
 
 /// News agencies whose name a wire story's byline ends with.
@@ -1366,7 +1434,7 @@ mod tests {
             vec![
                 pair("author", "JANE DOE"),
                 pair("author", "TOM ROE"),
-                pair("author", "Associated Press")
+                pair("source", "Associated Press")
             ]
         );
         // A name that only ends like a town is left whole.
@@ -1697,6 +1765,55 @@ mod tests {
         );
         // A heading over pictures is no photographer's credit.
         assert!(line("PHOTOS: Earthquake Shakes the Northeastern U.S").is_empty());
+    }
+
+    #[test]
+    fn a_newsroom_after_the_names_is_the_source() {
+        assert_eq!(
+            line("By Jane Doe, The Associated Press"),
+            vec![
+                pair("author", "Jane Doe"),
+                pair("source", "The Associated Press")
+            ]
+        );
+        assert_eq!(
+            line("By Ann Lee, Tom Roe and Bo Li, Capitol Wire"),
+            vec![
+                pair("author", "Ann Lee"),
+                pair("author", "Tom Roe"),
+                pair("author", "Bo Li"),
+                pair("source", "Capitol Wire")
+            ]
+        );
+        assert_eq!(
+            line("Contributing: Priya Natarajan, USA TODAY; The Associated Press"),
+            vec![
+                pair("contributor", "Priya Natarajan"),
+                pair("source", "USA TODAY"),
+                pair("source", "The Associated Press")
+            ]
+        );
+        // A person's name, whatever its last word, and names in capitals.
+        assert_eq!(
+            line("By Ann Lee, Tom Post"),
+            vec![pair("author", "Ann Lee"), pair("author", "Tom Post")]
+        );
+        assert_eq!(
+            line("By JOSH HASKELL, DAVID CAPLAN"),
+            vec![
+                pair("author", "JOSH HASKELL"),
+                pair("author", "DAVID CAPLAN")
+            ]
+        );
+        // A date between a short label and the byline.
+        assert_eq!(
+            line("Posted on June 14, 2011 by Graham Harlow"),
+            vec![pair("author", "Graham Harlow")]
+        );
+        assert_eq!(
+            line("Publié le 06/03/2024 à 07h30 | Par Claire Le Guen"),
+            vec![pair("author", "Claire Le Guen")]
+        );
     }
 
     #[test]

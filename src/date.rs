@@ -653,7 +653,8 @@ fn western(s: &str) -> Option<String> {
 
 /// What follows a date that opens `s` ("19.03.2019 | von Inga Buller",
 /// "Wednesday, January 23, 2019 10:30 By Jane Doe"): before the date, one
-/// word at most (a weekday, "Published").
+/// word at most (a weekday, "Published"), or a word and a short one
+/// ("Posted on", "Publié le").
 pub fn after_leading(s: &str) -> Option<&str> {
     // A date that opens a line lies in its first 48 bytes ("Wednesday,
     // September 23, 2019 10:30"): the rest of a long line is not searched.
@@ -666,9 +667,12 @@ pub fn after_leading(s: &str) -> Option<&str> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>();
+    // ("Posted on June 14, 2011 by X", "Publié le 06/03/2024 | Par X": two.)
+    let short = |w: &str| w.chars().count() <= 12 && w.chars().all(char::is_alphabetic);
     let lead = match words[..] {
         [] => true,
-        [w] => w.chars().count() <= 12 && w.chars().all(char::is_alphabetic),
+        [w] => short(w),
+        [a, b] => short(a) && b.chars().count() <= 3 && short(b),
         _ => false,
     };
     lead.then(|| &s[span.end..])
