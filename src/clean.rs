@@ -35,6 +35,10 @@ impl Cleaned {
 /// match does not drop an element: it holds the article, whatever its name.
 const PROTECT_SHARE: f32 = 0.3;
 
+/// Share of the page's paragraph text that makes an element the page's
+/// main text, spared by rules marked `spare_main_text`.
+const MAIN_TEXT_SHARE: f32 = 0.5;
+
 /// A class name that a score rule favours ("article__summary", "post-body")
 /// keeps an element from the class drops only when it holds this much text
 /// (a score selector, such as `[itemprop=articleBody]`, always does):
@@ -162,9 +166,11 @@ pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
                 && p_of[i] != NO_PARENT
                 && text_weight[p_of[i] as usize] > text_weight[i] + 20
                 && !in_image_box();
-            let by_selector = v
-                .drop_by_selector
-                .filter(|&r| !(in_sentence && rules.info[r].group.as_deref() == Some("byline")));
+            let by_selector = v.drop_by_selector.filter(|&r| {
+                !(in_sentence && rules.info[r].group.as_deref() == Some("byline"))
+                    && !(rules.info[r].spare_main_text
+                        && prose[i] as f32 > MAIN_TEXT_SHARE * total_prose)
+            });
             let drop = by_selector.or_else(|| {
                 let strict = v.drop_by_class.is_some_and(|r| rules.info[r].strict);
                 let protect = matches!(el.value().name(), "body" | "html")

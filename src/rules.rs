@@ -75,6 +75,11 @@ pub struct DropRule {
     /// story classed "Section--Ads" for the slots beside it holds a lot.
     #[serde(default)]
     pub class_max_prose: Option<usize>,
+    /// A match (by selector too) spares an element holding most of the
+    /// page's paragraph text: a story that the page's script reveals, kept
+    /// `visibility: hidden` until it runs.
+    #[serde(default)]
+    pub spare_main_text: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -135,6 +140,8 @@ pub struct RuleInfo {
     pub class_max_chars: Option<usize>,
     /// See `DropRule::class_max_prose` (text weight).
     pub class_max_prose: Option<usize>,
+    /// See `DropRule::spare_main_text`.
+    pub spare_main_text: bool,
 }
 
 /// A compiled selector with what the rule does.
@@ -468,6 +475,7 @@ impl Rules {
                 strict: false,
                 class_max_chars: None,
                 class_max_prose: None,
+                spare_main_text: false,
             });
         }
         rules.sites = sites;
@@ -928,6 +936,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<
                 strict: false,
                 class_max_chars: None,
                 class_max_prose: None,
+                spare_main_text: false,
             });
             continue;
         }
@@ -940,6 +949,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<
                     strict: r.strict,
                     class_max_chars: r.class_max_chars,
                     class_max_prose: r.class_max_prose,
+                    spare_main_text: r.spare_main_text,
                 });
                 compile_sels(&r.select, &mut drop_sel, 0.0)?;
                 for p in &r.class_id {
@@ -960,6 +970,7 @@ fn compile(files: Vec<(&str, &str, RulesFile)>, skip: &HashSet<&str>) -> Result<
                     strict: false,
                     class_max_chars: None,
                     class_max_prose: None,
+                    spare_main_text: false,
                 });
                 compile_sels(&r.select, &mut score_sel, r.weight)?;
                 for p in &r.class_id {

@@ -517,3 +517,17 @@ fn related_boxes_between_the_paragraphs_do_not_make_the_story_a_listing() {
     let p = paragraphs(&page);
     assert_eq!(p.len(), 8, "{p:?}");
 }
+
+#[test]
+fn a_story_kept_invisible_until_the_script_runs_is_kept() {
+    // A saved WeChat article: the story's container is `visibility: hidden`
+    // until the page's script shows it. A widget hidden so stays hidden.
+    let page = format!(
+        "<html><body><h1 class='rich_media_title'>Council funds the harbour bridge</h1>\
+         <div id='js_content' style='visibility: hidden;'>{STORY}</div>\
+         <div class='tip' style='visibility:hidden'>Tap to open in the app</div></body></html>"
+    );
+    let p = paragraphs(&page);
+    assert_eq!(p.len(), 3, "{p:?}");
+    assert!(p[0].starts_with("The council met"), "{p:?}");
+}
