@@ -503,6 +503,51 @@ pub enum Verdict {
     /// A short label over the headline (a section, a kicker: "Travel",
     /// "Il caso").
     Kicker,
+    /// A short centred line under a picture, or after it in the same
+    /// paragraph: its caption, set as the story's text is.
+    Caption,
+}
+
+/// Is element `i` centred, by its style, its align or its class?
+fn centred(dom: &Dom, i: usize) -> bool {
+    dom.element(i).is_some_and(|e| {
+        let v = e.value();
+        v.attr("style").is_some_and(|s| s.contains("center"))
+            || v.attr("align")
+                .is_some_and(|a| a.eq_ignore_ascii_case("center"))
+            || v.attr("class").is_some_and(|c| c.contains("center"))
+    })
+}
+
+/// Longest caption set as a centred paragraph.
+const CAPTION_MAX: usize = 120;
+
+/// Is block `b` a picture's caption written as a paragraph of the story
+/// (portals' editors centre both): centred, short, and under a paragraph
+/// that holds only a picture, or after the picture in its own paragraph
+/// ("<p align=center><img><br>辣椒交易市场一角</p>")?
+fn picture_caption(dom: &Dom, b: &Block) -> bool {
+    if b.text.chars().count() > CAPTION_MAX || text::weight(&b.text) < 4 {
+        return false;
+    }
+    if !centred(dom, b.owner) {
+        return false;
+    }
+    let end = dom.items[b.owner].end as usize;
+    if (b.owner + 1..end).any(|j| dom.tag(j) == "img") {
+        return true;
+    }
+    // The element before it, among its siblings: a picture alone.
+    let parent = dom.items[b.owner].parent;
+    let Some(prev) = (0..b.owner)
+        .rev()
+        .take_while(|&j| j as u32 != parent)
+        .find(|&j| dom.items[j].parent == parent && dom.element(j).is_some())
+    else {
+        return false;
+    };
+    let prev_end = dom.items[prev].end as usize;
+    (prev..prev_end).any(|j| dom.tag(j) == "img") && dom.text_of(prev).trim().is_empty()
 }
 
 /// Longest teaser under a link headline (a paragraph of the story is longer).
@@ -520,6 +565,14 @@ pub fn select<'b>(
     let mut out: Vec<(&Block, Verdict)> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
     let head = headline.map(squash);
+    // A page that centres much of its text (a blog's centred layout) does
+    // not mark captions so.
+    let inside: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| choice.containers.iter().any(|&c| dom.contains(c, b.owner)))
+        .collect();
+    let centred_count = inside.iter().filter(|b| centred(dom, b.owner)).count();
+    let centred_layout = centred_count >= 3 && centred_count * 4 > inside.len();
     for b in blocks {
         if !choice.containers.iter().any(|&c| dom.contains(c, b.owner)) {
             continue;
@@ -544,6 +597,8 @@ pub fn select<'b>(
             Verdict::Headline
         } else if !seen.insert(t) {
             Verdict::Duplicate
+        } else if !centred_layout && picture_caption(dom, b) {
+            Verdict::Caption
         } else {
             Verdict::Keep
         };

@@ -238,6 +238,7 @@ fn report_block(a: &Analysis, rules: &Rules, bi: usize, v: Option<&Verdict>) -> 
             "under a link headline, in a list of other stories after the story",
         ),
         Some(Verdict::Kicker) => heuristic("kicker", "a short label over the headline"),
+        Some(Verdict::Caption) => heuristic("caption", "a short centred line under a picture"),
         Some(Verdict::RelatedList) => heuristic(
             "related-list",
             "an item of a list under a 'Related' or 'Key points' label",

@@ -531,3 +531,29 @@ fn a_story_kept_invisible_until_the_script_runs_is_kept() {
     assert_eq!(p.len(), 3, "{p:?}");
     assert!(p[0].starts_with("The council met"), "{p:?}");
 }
+
+#[test]
+fn a_centred_line_under_a_picture_is_its_caption() {
+    let story = |pic: &str| {
+        format!(
+            "<html><body><h1>Council funds the harbour bridge</h1><article>\
+             <p>The council met on Tuesday, and after a long debate it agreed to fund the new bridge, which engineers say will last a century.</p>\
+             {pic}\
+             <p>Work starts in spring, the mayor said, and the old ferry will run until the bridge opens, probably late next year.</p>\
+             </article></body></html>"
+        )
+    };
+    // Under a paragraph holding the picture alone, or after it in its own.
+    for pic in [
+        "<p style='text-align: center;'><img src='a.jpg'></p><p style='text-align: center;'><span>The old ferry at the quay</span></p>",
+        "<p class='f_center'><img src='a.jpg'><br>The old ferry at the quay</p>",
+    ] {
+        let p = paragraphs(&story(pic));
+        assert_eq!(p.len(), 2, "{pic}: {p:?}");
+    }
+    // A centred line with no picture above it is the story's.
+    let p = paragraphs(&story(
+        "<p style='text-align:center'>The old ferry at the quay</p>",
+    ));
+    assert_eq!(p.len(), 3, "{p:?}");
+}
