@@ -924,7 +924,11 @@ pub fn reporter_mentions(text: &str) -> Vec<Credit> {
         } else {
             "reporter"
         };
-        if name.chars().count() >= 2 && !out.iter().any(|o| o.name == name) {
+        // "记者梳理发现，", "记者了解到，": what the reporter did, no name.
+        const DOINGS: &str = "梳了注发获看调采从在对向走观查询联致实随日近现来也还又再第就等们会说问表及与和的是将已曾前今昨该这那一多所被把让给同跟到去";
+        let doing = name.chars().next().is_some_and(|c| DOINGS.contains(c))
+            && !is_chinese_personal_name(name);
+        if name.chars().count() >= 2 && !doing && !out.iter().any(|o| o.name == name) {
             out.push(Credit {
                 role: role.into(),
                 name: name.to_string(),
@@ -1415,6 +1419,10 @@ mod tests {
             vec![pair("reporter", "郑佳怡"), pair("correspondent", "欧阳睿")]
         );
         assert_eq!(got("（记者从市教育局获悉 今年起）"), Vec::<String>::new());
+        // What the reporter did is no name.
+        assert_eq!(got("记者梳理发现，今年以来多地出台新规。"), Vec::<String>::new());
+        assert_eq!(got("记者了解到，该项目已完工。"), Vec::<String>::new());
+        assert_eq!(got("本报记者 向东 报道"), vec!["向东"]);
     }
 
     #[test]
