@@ -578,7 +578,14 @@ pub fn select<'b>(
             continue;
         }
         let t = b.text.as_str();
-        let verdict = if let Some(found) = crate::credits::credit_block(t, &rules.credits) {
+        let is_headline = || {
+            head.as_deref()
+                .is_some_and(|h| !h.is_empty() && squash_eq(t, h))
+        };
+        // (The headline is no credit line: "Fact check: No, the county...")
+        let verdict = if let Some(found) =
+            crate::credits::credit_block(t, &rules.credits).filter(|_| !is_headline())
+        {
             credits.extend(found);
             Verdict::Credit
         } else if let Some(r) = rules.drop_text(t).filter(|_| !introduced_address(&out, t)) {
@@ -590,10 +597,7 @@ pub fn select<'b>(
             && !gives_address(t)
         {
             Verdict::LinkHeavy
-        } else if head
-            .as_deref()
-            .is_some_and(|h| !h.is_empty() && squash_eq(t, h))
-        {
+        } else if is_headline() {
             Verdict::Headline
         } else if !seen.insert(t) {
             Verdict::Duplicate

@@ -1196,7 +1196,19 @@ fn looks_like_name(s: &str, person: bool) -> bool {
     let lower = s.to_lowercase();
     !matches!(
         lower.as_str(),
-        "the" | "a" | "an" | "admin" | "unknown" | "none" | "null" | "undefined" | "staff"
+        "the"
+            | "a"
+            | "an"
+            | "admin"
+            | "unknown"
+            | "none"
+            | "null"
+            | "undefined"
+            | "staff"
+            | "no"
+            | "yes"
+            | "false"
+            | "true"
     )
 }
 
@@ -1420,7 +1432,10 @@ mod tests {
         );
         assert_eq!(got("（记者从市教育局获悉 今年起）"), Vec::<String>::new());
         // What the reporter did is no name.
-        assert_eq!(got("记者梳理发现，今年以来多地出台新规。"), Vec::<String>::new());
+        assert_eq!(
+            got("记者梳理发现，今年以来多地出台新规。"),
+            Vec::<String>::new()
+        );
         assert_eq!(got("记者了解到，该项目已完工。"), Vec::<String>::new());
         assert_eq!(got("本报记者 向东 报道"), vec!["向东"]);
     }

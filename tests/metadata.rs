@@ -1278,3 +1278,18 @@ fn a_japanese_papers_closing_mark_credits_the_writer() {
         a.paragraphs
     );
 }
+
+#[test]
+fn a_headline_that_opens_like_a_credit_label_credits_nobody() {
+    let page = format!(
+        "<html><head><title>Fact check: No, the county is not adding fluoride to rainwater tanks</title></head><body>\
+         <article><h1>Fact check: No, the county is not adding fluoride to rainwater tanks</h1>{}</article></body></html>",
+        bridge_story()
+    );
+    let a = run(page.as_bytes());
+    assert!(a.credits.is_empty(), "{:?}", a.credits);
+    assert_eq!(
+        a.headline.as_deref(),
+        Some("Fact check: No, the county is not adding fluoride to rainwater tanks")
+    );
+}
