@@ -1258,10 +1258,20 @@ fn body_credits(
                 .iter()
                 .take(2)
                 .any(|(b, v)| *v == Verdict::Keep && b.weight >= 80 && box_of(b) == own);
-        if teaser || inside || k > last + 8 && k > first {
+        if teaser || k > last + 8 && k > first {
             continue;
         }
-        out.extend(credits::credit_block(&selected[k].0.text, m).unwrap_or_default());
+        // In the middle, a byline may be a quoted story's and a source a
+        // chart's ("Source: Box Office Mojo"); editors, translators and
+        // contributors are the piece's.
+        let found = credits::credit_block(&selected[k].0.text, m).unwrap_or_default();
+        out.extend(found.into_iter().filter(|c| {
+            !inside
+                || !matches!(
+                    c.role.as_str(),
+                    "author" | "reporter" | "source" | "publisher"
+                )
+        }));
     }
     out
 }

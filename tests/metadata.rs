@@ -1293,3 +1293,22 @@ fn a_headline_that_opens_like_a_credit_label_credits_nobody() {
         Some("Fact check: No, the county is not adding fluoride to rainwater tanks")
     );
 }
+
+#[test]
+fn an_editors_line_with_text_after_it_still_credits_the_editors() {
+    // The editors' line, then a paragraph the story goes on with (or a
+    // notice the rules miss): editors are the piece's wherever they stand.
+    let page = "<html><head><meta charset='utf-8'><title>城投债发行收紧</title></head><body><h1>城投债发行收紧</h1><div class='textbox'>\
+        <p>今年以来，城投债发行持续收紧，部分地方开始转向银行贷款置换存量债务，多个重点省份的城投平台新增债券发行已基本暂停。</p>\
+        <p>据了解，部分国有大行已在多个省份开展存量城投债务置换，贷款期限普遍在十年以上，利率较原有债务明显下降。</p>\
+        <p>业内人士分析认为，贷款置换有助于降低地方债务的利息负担、拉长期限，缓解短期偿债压力，但也需防范风险向银行体系转移。</p>\
+        <p>责任编辑：张帆 | 版面编辑：王永</p>\
+        <p>分析人士还指出，今后一段时间，城投平台融资将更多依靠市场化方式，地方政府需要加快推动平台转型，提高资产运营效率。</p>\
+        </div></body></html>";
+    let a = run(page.as_bytes());
+    assert_eq!(
+        credits(&a),
+        vec![pair("editor", "张帆"), pair("editor", "王永")]
+    );
+    assert_eq!(a.paragraphs.len(), 4, "{:?}", a.paragraphs);
+}
