@@ -390,7 +390,14 @@ fn names(raw: &str, role: &str, label: &str) -> Vec<Credit> {
             parts.push(p);
         }
     } else {
-        parts.push(cleaned);
+        // A Chinese source's name ends at a space: what follows is the next
+        // element's ("澎湃新闻 浙江 举报": the poster's region, a report link).
+        match cleaned.split_once(' ') {
+            Some((first, _)) if first.chars().count() >= 2 && first.chars().all(text::is_cjk) => {
+                parts.push(first.to_string())
+            }
+            _ => parts.push(cleaned),
+        }
     }
     let mut out: Vec<Credit> = parts
         .into_iter()
@@ -760,7 +767,36 @@ pub fn clean_name(raw: &str) -> String {
     if let Some(m) = FIELD.find(&s)
         && m.start() > 0
     {
-        s.truncate(m.start());
+        // Spans glued with no space ("市政府办公室浏览次数：1288"): a Han
+        // run before the colon ends with the field's own label.
+        const FIELDS: &[&str] = &[
+            "浏览次数",
+            "浏览量",
+            "阅读量",
+            "阅读数",
+            "点击数",
+            "点击量",
+            "访问量",
+            "发布时间",
+            "发布日期",
+            "更新时间",
+            "时间",
+            "日期",
+            "作者",
+            "编辑",
+            "责任编辑",
+            "来源",
+            "字号",
+        ];
+        let run = m.as_str().trim_end_matches([' ', '\u{3000}', ':', '：']);
+        let glued = !m.as_str().starts_with(char::is_whitespace);
+        let cut = FIELDS
+            .iter()
+            .filter(|f| glued && run.ends_with(*f) && run.len() > f.len())
+            .map(|f| m.start() + run.len() - f.len())
+            .max()
+            .unwrap_or(m.start());
+        s.truncate(cut);
     }
     // A staff code standing for the name ("责任编辑：DF532") is kept whole.
     static STAFF_CODE: LazyLock<Regex> =
@@ -778,6 +814,14 @@ pub fn clean_name(raw: &str) -> String {
         if led > 0 {
             s.truncate(led);
         }
+    }
+    // A bracket that the date after it kept open: "Lin Qiao (People's
+    // Daily Online) 10:22, March 12".
+    if let Some(i) = s.rfind(['(', '（'])
+        && i > 0
+        && s.trim_end().ends_with([')', '）'])
+    {
+        s.truncate(i);
     }
     let trims: &[char] = &[
         ' ', ',', '，', '.', ';', '；', ':', '：', '(', ')', '（', '）', '[', ']', '【', '】', '/',
@@ -1013,11 +1057,15 @@ pub fn person(raw: &str, role: &str) -> Option<Credit> {
 /// end at a clear boundary, so "告诉记者，他" and "记者一行正要" name nobody.
 pub fn reporter_mentions(text: &str) -> Vec<Credit> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(记者|記者|通讯员)[ \t\u{3000}]*([\p{Han}·]{2,4}?)(?:[ \t\u{3000}]*(?:报道|報道|发自|發自|摄影|摄|/|／|）|\)|】|，|。|、|$)|[ \t\u{3000}]+[\p{Han}]{2,8}(?:报道|電|电)|[ \t\u{3000}]*$)")
+        Regex::new(r"(记者|記者|通讯员|实习生)[ \t\u{3000}]*([\p{Han}·]{2,4}?)(?:[ \t\u{3000}]*(?:报道|報道|发自|發自|摄影|摄|/|／|）|\)|】|，|。|、|$)|[ \t\u{3000}]+(?:实习生|通讯员|记者|摄影)|[ \t\u{3000}]+[\p{Han}]{2,8}(?:报道|電|电)|[ \t\u{3000}]*$)")
             .expect("valid regex")
     });
     let mut out: Vec<Credit> = bracketed_reporters(text);
-    for c in RE.captures_iter(text) {
+    // (Each search starts after the last name, so that the label that ended
+    // it opens the next: "记者 沈佳 实习生 孟雨桐".)
+    let mut at = 0;
+    while let Some(c) = RE.captures_at(text, at) {
+        at = c.get(2).map_or(text.len(), |m| m.end());
         let label = &c[1];
         let name = c[2].trim_matches('·');
         let role = if label == "通讯员" {
@@ -1539,6 +1587,10 @@ mod tests {
         );
         assert_eq!(got("记者了解到，该项目已完工。"), Vec::<String>::new());
         assert_eq!(got("本报记者 向东 报道"), vec!["向东"]);
+        assert_eq!(
+            got("澎湃新闻记者 沈佳 实习生 孟雨桐"),
+            vec!["沈佳", "孟雨桐"]
+        );
     }
 
     #[test]
@@ -1907,6 +1959,26 @@ mod tests {
         ] {
             assert_eq!(clean_name(raw), want, "{raw}");
         }
+    }
+
+    #[test]
+    fn what_the_next_elements_leave_after_a_source_goes() {
+        assert_eq!(
+            line("来源: 澎湃新闻 浙江 举报"),
+            vec![pair("source", "澎湃新闻")]
+        );
+        assert_eq!(
+            line("来源：中国新闻网　参与互动"),
+            vec![pair("source", "中国新闻网")]
+        );
+        assert_eq!(
+            line("来源：市政府办公室浏览次数：1288"),
+            vec![pair("source", "市政府办公室")]
+        );
+        assert_eq!(
+            clean_name("Lin Qiao (People's Daily Online) 10:22, March 12, 2024"),
+            "Lin Qiao"
+        );
     }
 
     #[test]
