@@ -1138,6 +1138,26 @@ mod tests {
             "Lecture 4 min.",
             "Download the KTVR 4 app for breaking news alerts.",
             "海量资讯、精准解读，尽在新浪财经APP",
+            // Agencies, editors' initials, datelines, press-release marks,
+            // blog and print notes.
+            "mak/dpa",
+            "(©NTB)",
+            "-- BERNAMA",
+            "(rdp/imk)",
+            "Stand: 14.03.2024 11:23 Uhr",
+            "LIVE Zuletzt aktualisiert: 10.09.2024, 13:05 Uhr",
+            "14:30 12.03.2024",
+            "11. března 2024 14:30",
+            "vor 2 Stunden",
+            "Thursday, 6 June 2024",
+            "SOURCE Greenfield Robotics, Inc.",
+            "View source version on businesswire.com: https://www.businesswire.com/x",
+            "(559) 555-0188",
+            "This entry was posted in Business. Bookmark the permalink.",
+            "This article appears in the February/March 2024 issue of the magazine.",
+            "Published in Dawn, March 5th, 2024",
+            "Loading poll…",
+            "کد خبر ۸۵۴۲۱۳",
         ] {
             assert!(gone(t), "{t}");
         }
@@ -1146,6 +1166,8 @@ mod tests {
             "The ministry launched a WhatsApp channel for flood updates on Tuesday.",
             "Más información llegará el lunes, dijo el portavoz del ayuntamiento.",
             "Four minutes later the power came back on across the east of the city.",
+            "1. Auflage 2019",
+            "SOURCE: the council's own figures show a rise of a tenth.",
         ] {
             assert!(!gone(t), "{t}");
         }
