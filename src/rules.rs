@@ -353,6 +353,9 @@ thread_local! {
         std::cell::RefCell::new((usize::MAX, HashMap::new()));
 }
 
+/// Cache of each text pattern set's lazy DFA, per thread.
+const TEXT_DFA_CACHE: usize = 16 << 20;
+
 /// Text patterns sharing one `max_chars`, so that a long paragraph is only
 /// run against the few patterns that apply to it.
 struct TextGroup {
@@ -824,7 +827,13 @@ fn text_groups(
                 .collect();
             Ok(TextGroup {
                 max_chars,
-                set: RegexSet::new(members.iter().map(|&i| &pats[i]))?,
+                // (A set's lazy DFA that outgrows its cache rebuilds
+                // states over and over: the many-language sets of today's
+                // rules made extraction half as slow again at the default
+                // 2 MB; benches/instructions.sh measures it.)
+                set: regex::RegexSetBuilder::new(members.iter().map(|&i| &pats[i]))
+                    .dfa_size_limit(TEXT_DFA_CACHE)
+                    .build()?,
                 rule: members.iter().map(|&i| rules[i].0).collect(),
             })
         })
