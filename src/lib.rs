@@ -1449,7 +1449,9 @@ fn guess_language(paragraphs: &[String]) -> Option<String> {
             0x3040..=0x30FF => kana += 1,
             0x4E00..=0x9FFF | 0x3400..=0x4DBF => han += 1,
             0xAC00..=0xD7AF => hangul += 1,
-            _ if c.is_ascii_alphabetic() => latin += 1,
+            // (Letters of any other script count too: an Arabic, Hebrew or
+            // Thai page without a lang is for the detector below.)
+            _ if c.is_alphabetic() => latin += 1,
             _ => {}
         }
     }

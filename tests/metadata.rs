@@ -1312,3 +1312,22 @@ fn an_editors_line_with_text_after_it_still_credits_the_editors() {
     );
     assert_eq!(a.paragraphs.len(), 4, "{:?}", a.paragraphs);
 }
+
+#[test]
+fn pages_without_a_lang_in_arabic_hebrew_or_thai_get_their_language() {
+    let page = |p: &str, date: &str| {
+        format!(
+            "<html><head><meta charset='utf-8'><title>t</title></head><body><article><h1>t</h1>\
+             <div class='date'>{date}</div><p>{p}</p><p>{p}</p></article></body></html>"
+        )
+    };
+    let ar = "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في المدينة، وقال الوزير إن المستشفى سيخدم آلاف المرضى كل عام.";
+    let he = "משרד הבריאות הודיע היום על פתיחת בית חולים חדש בעיר, והשר אמר כי בית החולים ישרת אלפי חולים מדי שנה.";
+    let th = "กระทรวงสาธารณสุขประกาศวันนี้ว่าจะเปิดโรงพยาบาลแห่งใหม่ในเมือง และรัฐมนตรีกล่าวว่าโรงพยาบาลจะให้บริการผู้ป่วยหลายพันคนทุกปี";
+    assert_eq!(run(page(ar, "").as_bytes()).language.as_deref(), Some("ar"));
+    assert_eq!(run(page(th, "").as_bytes()).language.as_deref(), Some("th"));
+    // Hebrew, and its dates read day first.
+    let a = run(page(he, "05/03/2008 14:30").as_bytes());
+    assert_eq!(a.language.as_deref(), Some("he"));
+    assert_eq!(a.timestamp.as_deref(), Some("2008-03-05T14:30"));
+}
