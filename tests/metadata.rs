@@ -1331,3 +1331,26 @@ fn pages_without_a_lang_in_arabic_hebrew_or_thai_get_their_language() {
     assert_eq!(a.language.as_deref(), Some("he"));
     assert_eq!(a.timestamp.as_deref(), Some("2008-03-05T14:30"));
 }
+
+#[test]
+fn every_news_article_subtype_of_json_ld_is_read() {
+    for kind in [
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "AskPublicNewsArticle",
+    ] {
+        let page = format!(
+            "<html><head><script type='application/ld+json'>{{\"@type\":\"{kind}\",\"headline\":\"Council funds the harbour bridge\",\
+             \"datePublished\":\"2024-03-05T18:40:12Z\",\"author\":{{\"@type\":\"Person\",\"name\":\"Joanne Whitworth\"}}}}</script></head>\
+             <body><article>{}</article></body></html>",
+            bridge_story()
+        );
+        let a = run(page.as_bytes());
+        assert_eq!(
+            a.timestamp.as_deref(),
+            Some("2024-03-05T18:40:12Z"),
+            "{kind}"
+        );
+        assert_eq!(authors(&a), vec!["Joanne Whitworth"], "{kind}");
+    }
+}
