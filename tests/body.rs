@@ -557,3 +557,27 @@ fn a_centred_line_under_a_picture_is_its_caption() {
     ));
     assert_eq!(p.len(), 3, "{p:?}");
 }
+
+#[test]
+fn a_figure_holding_a_table_is_the_storys_table() {
+    // WordPress's table block is a <figure>; its rows are the story's.
+    let page = format!(
+        "<html><body><article><h1>Council funds the harbour bridge</h1>{STORY}\
+         <h2>How the council voted</h2>\
+         <figure class='wp-block-table'><table><tr><td>For</td><td>32</td></tr><tr><td>Against</td><td>11</td></tr></table>\
+         <figcaption>Source: the council's minutes</figcaption></figure>\
+         <figure class='wp-block-image'><img src='a.jpg'><figcaption>The old ferry at the quay</figcaption></figure>\
+         <div class='wp-block-newspack-blocks-homepage-articles'><article><h3><a href='/a'>Ferry fares to rise again in May</a></h3>\
+         <p>The operator says fuel costs leave it no choice, and riders' groups are angry.</p></article></div>\
+         </article></body></html>"
+    );
+    let p = paragraphs(&page);
+    assert!(p.contains(&"How the council voted".to_string()), "{p:?}");
+    assert!(p.contains(&"For 32".to_string()), "{p:?}");
+    assert!(p.contains(&"Against 11".to_string()), "{p:?}");
+    assert!(
+        !p.iter()
+            .any(|t| t.contains("old ferry at the quay") || t.contains("fuel costs")),
+        "{p:?}"
+    );
+}
