@@ -574,7 +574,17 @@ impl Extractor {
         let language = sources.language().or_else(|| guess_language(&paragraphs));
         let order = date::Order::for_language(language.as_deref());
         // The dateline between the headline and the body.
-        let dateline = zone.iter().find_map(|t| date::find_in(t, order));
+        // (A line that says when the story was updated yields to one that
+        // says when it was published: "Last updated ... / Published ...".)
+        let dateline = zone
+            .iter()
+            .find_map(|t| published_part(t).and_then(|p| date::find_in(p, order)))
+            .or_else(|| {
+                zone.iter()
+                    .filter(|t| !update_line(t))
+                    .find_map(|t| date::find_in(t, order))
+            })
+            .or_else(|| zone.iter().find_map(|t| date::find_in(t, order)));
         let timestamp = site_date
             .or_else(|| {
                 // A date-only meta ("publishdate" 2022-02-13) made exact by
@@ -838,6 +848,29 @@ fn headline_byline(
         let found = credits::credit_line(&t, m).filter(|c| !c.is_empty())?;
         Some((t.len(), found))
     })
+}
+
+/// Does a line open with an update's label ("Last updated", "Aktualisiert
+/// am", "Mis à jour le", "更新时间")?
+fn update_line(t: &str) -> bool {
+    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^(?i)\s*(last updated|last modified|updated|modified|zuletzt aktualisiert|aktualisiert|mis à jour|modifié|actualizado|atualizado|aggiornato|bijgewerkt|zaktualizowano|обновлено|güncellendi|güncelleme|更新时间|更新日期|更新日時|最終更新|更新|수정)")
+            .expect("valid regex")
+    });
+    RE.is_match(t)
+}
+
+/// The part of an update's line from its publication label on ("Last
+/// updated June 6 Published June 5": "Published June 5").
+fn published_part(t: &str) -> Option<&str> {
+    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\b(published|posted|first published|veröffentlicht|publié|publicado|publicada|pubblicato|gepubliceerd|opublikowano|опубликовано)\b|发布时间|发布日期")
+            .expect("valid regex")
+    });
+    if !update_line(t) {
+        return None;
+    }
+    RE.find(t).map(|m| &t[m.start()..])
 }
 
 /// A label's length and shape: a few words, no sentence's end.

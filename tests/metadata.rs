@@ -1354,3 +1354,16 @@ fn every_news_article_subtype_of_json_ld_is_read() {
         assert_eq!(authors(&a), vec!["Joanne Whitworth"], "{kind}");
     }
 }
+
+#[test]
+fn a_visible_publication_date_wins_over_an_update_shown_first() {
+    let page = format!(
+        "<html><head><title>Council funds the harbour bridge</title></head><body><article>\
+         <h1>Council funds the harbour bridge</h1>\
+         <div class='meta'><p>Last updated June 6, 2024 2:32 p.m. EDT</p><p>Published June 5, 2024 9:15 a.m. EDT</p></div>\
+         {}</article></body></html>",
+        bridge_story()
+    );
+    let a = run(page.as_bytes());
+    assert_eq!(a.timestamp.as_deref(), Some("2024-06-05T09:15-04:00"));
+}
