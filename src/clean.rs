@@ -167,9 +167,10 @@ pub fn clean(dom: &Dom, rules: &Rules) -> Cleaned {
                 && text_weight[p_of[i] as usize] > text_weight[i] + 20
                 && !in_image_box();
             let by_selector = v.drop_by_selector.filter(|&r| {
-                !(in_sentence && rules.info[r].group.as_deref() == Some("byline"))
-                    && !(rules.info[r].spare_main_text
-                        && prose[i] as f32 > MAIN_TEXT_SHARE * total_prose)
+                let in_byline = in_sentence && rules.info[r].group.as_deref() == Some("byline");
+                let main_text = rules.info[r].spare_main_text
+                    && prose[i] as f32 > MAIN_TEXT_SHARE * total_prose;
+                !(in_byline || main_text)
             });
             let drop = by_selector.or_else(|| {
                 let strict = v.drop_by_class.is_some_and(|r| rules.info[r].strict);
