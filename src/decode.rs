@@ -362,27 +362,27 @@ fn address_in_head(lower: &[u8]) -> Option<&[u8]> {
         let rest = &rest[rest.iter().position(|&b| b == b')')? + 1..];
         return Some(rest);
     }
+    tags(lower, b"<link")
+        .find(|tag| attr_value(tag, b"rel").is_some_and(|v| v == b"canonical"))
+        .and_then(|tag| attr_value(tag, b"href"))
+        .or_else(|| {
+            tags(lower, b"<meta")
+                .find(|tag| attr_value(tag, b"property").is_some_and(|v| v == b"og:url"))
+                .and_then(|tag| attr_value(tag, b"content"))
+        })
+}
+
+/// The insides of the tags `open` ("<meta") starts in a (lowercased) head,
+/// up to each one's '>'.
+fn tags<'a>(lower: &'a [u8], open: &'static [u8]) -> impl Iterator<Item = &'a [u8]> {
     let mut pos = 0;
-    while let Some(at) = memchr::memmem::find(&lower[pos..], b"<link") {
-        let start = pos + at + 5;
+    std::iter::from_fn(move || {
+        let at = memchr::memmem::find(&lower[pos..], open)?;
+        let start = pos + at + open.len();
         let end = memchr::memchr(b'>', &lower[start..]).map_or(lower.len(), |e| start + e);
-        let tag = &lower[start..end];
-        if attr_value(tag, b"rel").is_some_and(|v| v == b"canonical") {
-            return attr_value(tag, b"href");
-        }
         pos = end;
-    }
-    pos = 0;
-    while let Some(at) = memchr::memmem::find(&lower[pos..], b"<meta") {
-        let start = pos + at + 5;
-        let end = memchr::memchr(b'>', &lower[start..]).map_or(lower.len(), |e| start + e);
-        let tag = &lower[start..end];
-        if attr_value(tag, b"property").is_some_and(|v| v == b"og:url") {
-            return attr_value(tag, b"content");
-        }
-        pos = end;
-    }
-    None
+        Some(&lower[start..end])
+    })
 }
 
 /// The two-letter country domain of an address's host, if it has one.
@@ -480,11 +480,7 @@ pub fn declared_charset(head: &[u8]) -> Option<&'static Encoding> {
     {
         return label_to_encoding(label);
     }
-    let mut pos = 0;
-    while let Some(at) = memchr::memmem::find(&lower[pos..], b"<meta") {
-        let start = pos + at + 5;
-        let end = memchr::memchr(b'>', &lower[start..]).map_or(lower.len(), |e| start + e);
-        let tag = &lower[start..end];
+    for tag in tags(&lower, b"<meta") {
         if let Some(enc) = attr_value(tag, b"charset").and_then(label_to_encoding) {
             return Some(enc);
         }
@@ -507,7 +503,6 @@ pub fn declared_charset(head: &[u8]) -> Option<&'static Encoding> {
                 }
             }
         }
-        pos = end;
     }
     None
 }
