@@ -519,6 +519,27 @@ fn centred(dom: &Dom, i: usize) -> bool {
     })
 }
 
+/// The element sibling before item `i`, past text and comments: up from the item
+/// just before `i` (the last of that sibling's subtree) to `i`'s parent's
+/// child, so that the walk costs the depth, not the sibling's size.
+fn prev_element(dom: &Dom, i: usize) -> Option<usize> {
+    let parent = dom.items[i].parent;
+    let mut at = i;
+    loop {
+        let mut j = at.checked_sub(1)?;
+        if j as u32 == parent {
+            return None;
+        }
+        while dom.items[j].parent != parent {
+            j = dom.items[j].parent as usize;
+        }
+        if dom.element(j).is_some() {
+            return Some(j);
+        }
+        at = j;
+    }
+}
+
 /// Longest caption set as a centred paragraph.
 const CAPTION_MAX: usize = 120;
 
@@ -538,12 +559,7 @@ fn picture_caption(dom: &Dom, b: &Block) -> bool {
         return true;
     }
     // The element before it, among its siblings: a picture alone.
-    let parent = dom.items[b.owner].parent;
-    let Some(prev) = (0..b.owner)
-        .rev()
-        .take_while(|&j| j as u32 != parent)
-        .find(|&j| dom.items[j].parent == parent && dom.element(j).is_some())
-    else {
+    let Some(prev) = prev_element(dom, b.owner) else {
         return false;
     };
     let prev_end = dom.items[prev].end as usize;
