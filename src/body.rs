@@ -583,16 +583,13 @@ pub fn select<'b>(
     let head = headline.map(squash);
     // A page that centres much of its text (a blog's centred layout) does
     // not mark captions so.
-    let inside: Vec<&Block> = blocks
+    let inside: Vec<&'b Block> = blocks
         .iter()
         .filter(|b| choice.containers.iter().any(|&c| dom.contains(c, b.owner)))
         .collect();
     let centred_count = inside.iter().filter(|b| centred(dom, b.owner)).count();
     let centred_layout = centred_count >= 3 && centred_count * 4 > inside.len();
-    for b in blocks {
-        if !choice.containers.iter().any(|&c| dom.contains(c, b.owner)) {
-            continue;
-        }
+    for b in inside {
         let t = b.text.as_str();
         let is_headline = || {
             head.as_deref()

@@ -629,7 +629,8 @@ fn western(s: &str) -> Option<String> {
             .expect("valid regex")
     });
     let text = out.as_deref().unwrap_or(s);
-    if ERA.is_match(text) {
+    // (Every era's year ends in 年: most lines skip the pattern.)
+    if text.contains('年') && ERA.is_match(text) {
         let replaced = ERA
             .replace_all(text, |c: &regex::Captures| {
                 let n: i32 = if &c[2] == "元" {

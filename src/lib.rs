@@ -1476,7 +1476,7 @@ fn merge_credits(
 
 /// Language from the script of the text, for pages that do not declare one.
 fn guess_language(paragraphs: &[String]) -> Option<String> {
-    let (mut han, mut kana, mut hangul, mut latin) = (0usize, 0usize, 0usize, 0usize);
+    let (mut han, mut kana, mut hangul, mut other) = (0usize, 0usize, 0usize, 0usize);
     for c in paragraphs.iter().take(20).flat_map(|p| p.chars()) {
         match c as u32 {
             0x3040..=0x30FF => kana += 1,
@@ -1484,11 +1484,11 @@ fn guess_language(paragraphs: &[String]) -> Option<String> {
             0xAC00..=0xD7AF => hangul += 1,
             // (Letters of any other script count too: an Arabic, Hebrew or
             // Thai page without a lang is for the detector below.)
-            _ if c.is_alphabetic() => latin += 1,
+            _ if c.is_alphabetic() => other += 1,
             _ => {}
         }
     }
-    let total = han + kana + hangul + latin;
+    let total = han + kana + hangul + other;
     if total < 20 {
         return None;
     }
