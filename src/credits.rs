@@ -646,7 +646,14 @@ pub fn clean_name(raw: &str) -> String {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^[\p{Latin}\p{Cyrillic}\p{Greek}]{2,16}[:：]\s*").expect("valid regex")
     });
-    let mut s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    // A Chinese name spaced out to the width of a longer one ("赵  培",
+    // "王 小 明"): one character between the spaces is no given name.
+    let spaced_out = words.len() > 1
+        && words
+            .iter()
+            .all(|w| w.chars().count() == 1 && w.chars().all(text::is_cjk));
+    let mut s = words.join(if spaced_out { "" } else { " " });
     // A byline in brackets with the paper after the name: "［田中康平，ITmedia］".
     let inner = strip_brackets(&s);
     if inner.len() < s.len() {

@@ -1111,9 +1111,17 @@ impl Sources {
                 "dcterms.creator",
                 "cxenseparse:author",
                 "citation_author",
+                "citation_authors",
             ] {
                 if let Some(v) = self.metas.get(k) {
                     for x in v {
+                        // The publisher written again as the author
+                        // ("Hans Publishers" in Author and dc.publisher).
+                        if self.meta(&["dc.publisher", "citation_publisher", "dcterms.publisher"])
+                            == Some(x.as_str())
+                        {
+                            continue;
+                        }
                         // (A template's own author: Discuz! writes "Discuz!
                         // Team and Comsenz UI Team" on every forum's pages.)
                         if x.starts_with("http") || x.starts_with('@') || x.contains("Discuz!") {

@@ -1367,3 +1367,19 @@ fn a_visible_publication_date_wins_over_an_update_shown_first() {
     let a = run(page.as_bytes());
     assert_eq!(a.timestamp.as_deref(), Some("2024-06-05T09:15-04:00"));
 }
+
+#[test]
+fn a_journal_page_names_its_authors_not_its_publisher() {
+    // Highwire/Dublin Core tags: the generic author meta repeats the
+    // publisher, the citation meta has the author, spaced out to the width
+    // of a three-character name.
+    let page = format!(
+        "<html><head><meta name='citation_publisher' content='Harbour Press,Harbour Publishers'>\
+         <meta name='citation_authors' content='赵  培'>\
+         <meta name='Author' content='Harbour Press,Harbour Publishers'>\
+         <title>Council funds the harbour bridge</title></head><body><article>{}</article></body></html>",
+        bridge_story()
+    );
+    let a = run(page.as_bytes());
+    assert_eq!(credits(&a), vec![pair("author", "赵培")]);
+}
